@@ -1,0 +1,36 @@
+"""cnquant — the numbers in Chinese government planning documents, as typed, checkable targets.
+
+>>> import cnquant
+>>> cnquant.parse_quantity("1.1万个")
+Quantity(magnitude=Decimal('11000'), unit='个')
+"""
+from __future__ import annotations
+
+from .errors import (AmbiguousTargetError, IncompatibleUnitsError, LimitError, NoTargetError,
+                     ParseError, UnknownUnitError)
+from .normalize import normalize
+from .quantity import Quantity, format_quantity, parse_quantity
+from .target import Comparator, Direction, Measure, Modality, Target, Tolerance
+from .tolerance import (DEFAULT, STRICT, TolerancePolicy, get_default_tolerance,
+                        set_default_tolerance)
+from .parse import parse_target, parse_targets
+from .extract import ROLES, Mention, explain, extract
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "ParseError", "UnknownUnitError", "NoTargetError", "AmbiguousTargetError",
+    "IncompatibleUnitsError", "LimitError",
+    "Quantity", "parse_quantity", "format_quantity", "normalize", "ureg",
+    "Target", "Measure", "Comparator", "Modality", "Direction", "Tolerance",
+    "TolerancePolicy", "DEFAULT", "STRICT", "get_default_tolerance", "set_default_tolerance",
+    "parse_target", "parse_targets", "extract", "explain", "Mention", "ROLES",
+]
+
+
+def __getattr__(name: str):
+    if name == "ureg":  # the pint registry, built on first use
+        from .units import registry
+
+        return registry()
+    raise AttributeError(f"module 'cnquant' has no attribute {name!r}")

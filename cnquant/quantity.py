@@ -1,0 +1,315 @@
+"""Quantities: a number with its unit, read from text, converted and written back.
+
+>>> q = parse_quantity("1.1万个")
+>>> q.magnitude, q.unit
+(Decimal('11000'), '个')
+>>> format_quantity(q)
+'1.1万个'
+>>> parse_quantity("100公裏").to("米").magnitude
+Decimal('100000')
+>>> parse_quantity("4.5批次/千人").to("批次/万人")
+Quantity(magnitude=Decimal('45'), unit='批次/万人')
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from .errors import ParseError, UnknownUnitError
+from .normalize import normalize
+from .numerals import DIGITS, SCALES, approximate_range, parse_arabic, parse_chinese, parse_number
+from .numerals import _plain, to_chinese
+from .units import UNIT_RE, canonical_unit, convert, lookup, registry
+
+__all__ = ["Quantity", "QuantityMatch", "parse_quantity", "format_quantity", "match_quantity"]
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """An exact quantity: ``magnitude`` (Decimal) in canonical ``unit`` (or None when unitless).
+
+    Equality compares magnitude and unit (11000 个 == 1.1万个); ``text`` and ``span`` record where
+    it was read from and do not take part in equality.
+    """
+
+    magnitude: Decimal
+    unit: str | None = None
+    text: str | None = field(default=None, compare=False, repr=False)
+    span: tuple[int, int] | None = field(default=None, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        m = self.magnitude
+        if not isinstance(m, Decimal):
+            if isinstance(m, float):
+                raise TypeError("Quantity magnitudes are exact: pass a Decimal, int or str, not a float")
+            object.__setattr__(self, "magnitude", Decimal(str(m)))
+        if not self.magnitude.is_finite():
+            raise ValueError("a Quantity magnitude must be finite")
+        if self.unit is not None:
+            object.__setattr__(self, "unit", canonical_unit(self.unit))
+
+    def to(self, unit: str | None) -> "Quantity":
+        """This quantity in another unit (Chinese names and aliases accepted).
+
+        Raises :class:`~cnquant.IncompatibleUnitsError` when the units measure different things.
+
+        >>> parse_quantity("9.5亿元").to("万元").magnitude
+        Decimal('95000')
+        """
+        target = canonical_unit(unit) if unit is not None else None
+        if target == self.unit:
+            return self
+        return Quantity(_plain(convert(self.magnitude, self.unit, target)), target)
+
+    @property
+    def pint(self):
+        """The same quantity as a pint Quantity in cnquant's registry."""
+        ureg = registry()
+        unit = self.unit or "dimensionless"
+        unit = "/".join({"%": "percent", "‰": "permille"}.get(p, p) for p in unit.split("/"))
+        return ureg.Quantity(self.magnitude, unit)
+
+    def __str__(self) -> str:
+        return format_quantity(self)
+
+
+@dataclass(frozen=True, slots=True)
+class QuantityMatch:
+    """A quantity found at a position of normalized text (internal to the readers).
+
+    ``over`` is set by 余/多 between number and unit (1000余场: more than 1000); ``low``/``high``
+    are set for a 概数 (五六万套); ``chinese`` when the number is written in Chinese numerals;
+    ``scale_only`` when it is a bare scale word (千, 万, 百: 千亩方, 百亿级).
+    """
+
+    start: int
+    end: int
+    value: Decimal
+    unit: str | None
+    group: str | None
+    number_end: int
+    over: bool = False
+    low: Decimal | None = None
+    high: Decimal | None = None
+    chinese: bool = False
+    scale_only: bool = False
+    percent_word: bool = False
+
+
+_ARABIC = re.compile(r"[+-]?(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?")
+_CN_RUN = re.compile(r"[零〇○一二两三四五六七八九十百千万亿点]+")
+_SCALE_RUN = re.compile(r"万亿|千亿|百亿|十亿|千万|百万|十万|万|亿|千|百")
+_PCT_WORD = re.compile(r"(负)?(百分之|千分之)")
+_SPACE = re.compile(r"[ \t\u00a0]*")
+_ANNOT = re.compile(r"\(([\u4e00-\u9fff]{1,2})\)")
+_SCALE_CHARS = set("十百千万亿")
+
+
+def _cut_before_unit(s: str, start: int, end: int) -> int:
+    """Where a numeral run must stop because a unit whose name starts with a scale character
+    (千米, 千瓦, 百分点) begins inside it."""
+    for k in range(start + 1, end):
+        if s[k] in _SCALE_CHARS:
+            m = UNIT_RE.match(s, k)
+            if m and len(m.group(0)) > 1:
+                return k
+    return end
+
+
+def _unit_at(s: str, i: int) -> tuple[str | None, str | None, int]:
+    """Read a unit (simple or ``a/[scale]b``) at i; returns (canonical, group, end)."""
+    m = UNIT_RE.match(s, i)
+    if not m:
+        return None, None, i
+    info = lookup(m.group(0))
+    unit, group, end = info.name, info.group, m.end()
+    if end < len(s) and s[end] == "/":
+        j = end + 1
+        sm = _SCALE_RUN.match(s, j)
+        scale = ""
+        if sm:
+            um = UNIT_RE.match(s, sm.end())
+            um_direct = UNIT_RE.match(s, j)
+            if um and not (um_direct and len(um_direct.group(0)) > 1):
+                scale, j = sm.group(0), sm.end()
+        dm = UNIT_RE.match(s, j)
+        if dm:
+            unit = unit + "/" + scale + lookup(dm.group(0)).name
+            end = dm.end()
+    a = _ANNOT.match(s, end)
+    if a and lookup(a.group(1)) is not None:  # 500套(间): an alternative classifier in brackets
+        end = a.end()
+    return unit, group, end
+
+
+def match_quantity(s: str, i: int) -> QuantityMatch | None:
+    """Read one quantity starting exactly at ``i`` of normalized text ``s``, or None."""
+    percent_word = None
+    negative = False
+    start = i
+    pm = _PCT_WORD.match(s, i)
+    if pm:
+        negative = bool(pm.group(1))
+        percent_word = pm.group(2)
+        i = pm.end()
+    chinese = scale_only = False
+    low = high = None
+    m = _ARABIC.match(s, i)
+    if m:
+        value = parse_arabic(m.group(0))
+        j = m.end()
+        if j < len(s) and s[j] == "." and j + 1 < len(s) and s[j + 1].isdigit():
+            return None  # 1.2.3 — a version or section number
+        sm = _SCALE_RUN.match(s, j)
+        um = UNIT_RE.match(s, j)
+        if sm and not (um and len(um.group(0)) > 1 and um.group(0)[0] in _SCALE_CHARS):
+            cut = _cut_before_unit(s, j, sm.end())  # 50万千瓦 -> 万 | 千瓦
+            if s[j:cut] in SCALES:
+                value *= SCALES[s[j:cut]]
+                j = cut
+        number_end = j
+    else:
+        m = _CN_RUN.match(s, i)
+        if not m:
+            return None
+        end = _cut_before_unit(s, i, m.end())
+        if s[i] in _SCALE_CHARS and end > i and i + 1 <= end:
+            um = UNIT_RE.match(s, i)
+            if um and len(um.group(0)) > 1 and um.end() > end:
+                return None  # 百分点 / 千米 with no number in front
+        run = s[i:end].rstrip("点")
+        if not run or all(c in "点" for c in run):
+            return None
+        end = i + len(run)
+        chinese = True
+        scale_only = all(c in _SCALE_CHARS for c in run)
+        rng = approximate_range(run)
+        try:
+            if rng:
+                low, high = rng
+                value = low
+            else:
+                value = parse_number(run)
+        except ParseError:
+            return None
+        number_end = j = end
+    if percent_word:
+        value = -value if negative else value
+        unit, group = ("%" if percent_word == "百分之" else "‰"), "ratio"
+        return QuantityMatch(start, number_end, _plain(value), unit, group, number_end,
+                             chinese=chinese, percent_word=True, low=low, high=high)
+    over = False
+    k = _SPACE.match(s, j).end()
+    if k < len(s) and s[k] in "余多" and not (k + 1 < len(s) and s[k + 1] in "万亿"):
+        um = UNIT_RE.match(s, k + 1)
+        if um or k + 1 >= len(s) or not ("\u4e00" <= s[k + 1] <= "\u9fff"):
+            over = True
+            k += 1
+    unit, group, uend = _unit_at(s, k)
+    if unit is None:
+        if over:
+            end = k
+        else:
+            end = number_end
+        return QuantityMatch(start, end, _plain(value), None, None, number_end, over=over,
+                             chinese=chinese, scale_only=scale_only, low=low, high=high)
+    return QuantityMatch(start, uend, _plain(value), unit, group, number_end, over=over,
+                         chinese=chinese, scale_only=scale_only, low=low, high=high)
+
+
+def parse_quantity(text: str) -> Quantity:
+    """Read a string that is exactly one quantity: a number, optional scale word, optional unit.
+
+    Raises :class:`~cnquant.ParseError` (with the position) when the text is anything else, and
+    :class:`~cnquant.UnknownUnitError` when the number is followed by a word that is not a unit.
+
+    >>> parse_quantity("２０.５万吨/日")
+    Quantity(magnitude=Decimal('205000'), unit='吨/日')
+    >>> parse_quantity("百分之三点五")
+    Quantity(magnitude=Decimal('3.5'), unit='%')
+    >>> parse_quantity("3个项目")
+    Traceback (most recent call last):
+    cnquant.errors.ParseError: unexpected text after the quantity in '3个项目' at position 2
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"parse_quantity expects a str, not {type(text).__name__}")
+    s = normalize(text)
+    lead = len(s) - len(s.lstrip())
+    body_end = len(s.rstrip())
+    if lead >= body_end:
+        raise ParseError("no quantity in an empty text", text, 0)
+    try:
+        m = match_quantity(s, lead)
+    except ParseError as e:
+        raise ParseError(e.reason, text, e.position) from e
+    if m is None:
+        raise ParseError("no number at the start", text, lead,
+                         ("parse_quantity reads one quantity such as '1.1万个'; use extract() for running text",))
+    if m.low is not None:
+        raise ParseError("an approximate range (概数) is not a single quantity", text, lead,
+                         ("use parse_target, which reads it as a between target",))
+    if m.over:
+        raise ParseError("余/多 makes this a comparison, not a quantity", text, m.number_end,
+                         ("use parse_target, which reads it as a '>' target",))
+    if m.end < body_end:
+        rest = s[m.end:body_end]
+        if m.unit is None and re.match(r"[\u4e00-\u9fffA-Za-z]", rest) and len(rest) <= 6 and not _has_number(rest):
+            raise UnknownUnitError(text[m.end:body_end], text, m.end)
+        raise ParseError("unexpected text after the quantity", text, m.end)
+    return Quantity(m.value, m.unit, text=text, span=(lead, m.end))
+
+
+def _has_number(s: str) -> bool:
+    return any(c.isdigit() or c in DIGITS for c in s)
+
+
+def format_quantity(q: Quantity, *, scale: str | None = "auto", numerals: str = "arabic") -> str:
+    """Write a quantity the way the documents do.
+
+    ``scale="auto"`` uses 万 from 10,000 and 亿 from 100,000,000 (万亿 from 10**12) when the
+    scaled number needs at most two decimals (1.1万, 85.8万; 38871 stays 38871); ``scale=None`` writes all digits; a scale word (``"万"``) forces it.
+    ``numerals="chinese"`` writes integers in Chinese numerals. ``parse_quantity(format_quantity(q))
+    == q`` for every quantity.
+
+    >>> format_quantity(Quantity(Decimal("950000000"), "元"))
+    '9.5亿元'
+    >>> format_quantity(Quantity(Decimal("2"), "百分点"))
+    '2个百分点'
+    >>> format_quantity(Quantity(Decimal("680"), "人"), numerals="chinese")
+    '六百八十人'
+    """
+    m = q.magnitude
+    unit = q.unit or ""
+    word = ""
+    if numerals not in ("arabic", "chinese"):
+        raise ValueError("numerals must be 'arabic' or 'chinese'")
+    if scale == "auto":
+        if unit not in ("%", "‰", "百分点", "倍") and numerals == "arabic":
+            for w in ("万亿", "亿", "万"):
+                if abs(m) >= SCALES[w]:
+                    mantissa = _plain(m.scaleb(-len(str(SCALES[w])) + 1))
+                    if -mantissa.as_tuple().exponent <= 2:  # 1.1万, 85.8万, 2.35万; not 3.8871万
+                        word = w
+                    break
+    elif scale is not None:
+        if scale not in SCALES:
+            raise ValueError(f"unknown scale word {scale!r}")
+        word = scale
+    if word:
+        m = m.scaleb(-len(str(SCALES[word])) + 1)
+    m = _plain(m)
+    if numerals == "chinese":
+        if m < 0:
+            number = "负" + to_chinese(-m)
+        else:
+            number = to_chinese(m)
+        if unit == "%":
+            return "百分之" + number
+        if unit == "‰":
+            return "千分之" + number
+    else:
+        number = format(m, "f")
+    if unit == "百分点":
+        return f"{number}{word}个百分点"
+    return f"{number}{word}{unit}"
