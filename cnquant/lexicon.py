@@ -1,0 +1,123 @@
+"""The phrase lexicon (``data/lexicon.toml``), loaded and compiled once at import.
+
+Every word list that decides how a target is read lives in the data file; this module only turns
+it into fast lookups: sets, longest-first tuples and compiled regular expressions.
+
+>>> LEX.prefix_comparators["不少于"]
+'>='
+>>> LEX.is_lower_is_better("城镇登记失业率")
+True
+>>> LEX.is_lower_is_better("道路交通事故多发点治理")
+False
+"""
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from importlib import resources
+
+__all__ = ["LEX", "Lexicon", "SpecialPattern"]
+
+
+@dataclass(frozen=True, slots=True)
+class SpecialPattern:
+    """A compiled pattern of the [special], [relative] or [rank] tables."""
+
+    regex: re.Pattern
+    kind: str
+    where_end: bool = False
+    split: bool = False
+    metric_after: bool = False
+
+
+def _longest_first(words) -> tuple[str, ...]:
+    return tuple(sorted(set(words), key=len, reverse=True))
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in _longest_first(words))
+
+
+class Lexicon:
+    """All tables of ``lexicon.toml``, compiled."""
+
+    def __init__(self, data: dict) -> None:
+        self.raw = data
+        c = data["comparator"]
+        self.prefix_comparators: dict[str, str] = dict(c["prefix"])
+        self.suffix_comparators: dict[str, str] = dict(c["suffix"])
+        self.prefix_words = _longest_first(self.prefix_comparators)
+        self.suffix_words = _longest_first(self.suffix_comparators)
+        self.range_joiners = tuple(c["range_joiners"])
+        m = data["measure"]
+        self.increase = _longest_first(m["increase"])
+        self.decrease = _longest_first(m["decrease"])
+        self.change_verbs = _longest_first(m["increase"] + m["decrease"])
+        self.level_verbs = _longest_first(m["level_verbs"])
+        self.comparison_base = _longest_first(m["comparison_base"])
+        self.annualized = _longest_first(m["annualized"])
+        self.fillers = _longest_first(m["fillers"])
+        mod = data["modality"]
+        self.modality_words: dict[str, str] = {w: "binding" for w in mod["binding"]}
+        self.modality_words.update({w: "aspirational" for w in mod["aspirational"]})
+        self.modality_re = re.compile(_alternation(self.modality_words))
+        self.clause_only_modality = frozenset(mod.get("clause_only", ()))
+        self.absent_re = re.compile(_alternation(data["absent"]["words"]))
+        lib = data["lower_is_better"]
+        self.lower_is_better = _longest_first(lib["metrics"])
+        self.lower_exempt = _longest_first(lib["exempt"])
+        rv = data["review"]
+        self.review_re = re.compile(_alternation(rv["markers"]))
+        self.plan_re = re.compile(_alternation(rv["plan_cues"]))
+        mt = data["metric"]
+        self.strip_front = _longest_first(mt["strip_front"])
+        self.strip_back = _longest_first(mt["strip_back"])
+        d = data["distribution"]
+        self.respectively = _longest_first(d["respectively"])
+        self.each = _longest_first(d["each"])
+        self.list_separators_re = re.compile(_alternation(d["separators"]))
+        sp = data["special"]
+        self.specials = tuple(
+            SpecialPattern(re.compile(p["pattern"]), p["kind"], p.get("where") == "end", p.get("split", False),
+                           p.get("metric_after", False)) for p in sp["zero"])
+        self.direction_sv = tuple(
+            SpecialPattern(re.compile(p["pattern"]), p["direction"], True, p.get("split", False))
+            for p in sp["direction_subject_verb"])
+        self.direction_vo = tuple(
+            SpecialPattern(re.compile(p["pattern"]), p["direction"], True) for p in sp["direction_verb_object"])
+        self.quantitative_heads = _longest_first(sp["quantitative_heads"])
+        self.quantitative_exclude = _longest_first(sp["quantitative_exclude"])
+        rel = data["relative"]
+        self.relative = tuple(SpecialPattern(re.compile(p["pattern"]), p["comparator"], p.get("where") == "end")
+                              for p in rel["patterns"])
+        self.share_of = _longest_first(rel["share_of"])
+        self.rank = tuple(SpecialPattern(re.compile(p["pattern"]), p["comparator"]) for p in data["rank"]["patterns"])
+        nt = data["non_target"]
+        self.idiom_re = re.compile(_alternation(nt["idioms"]))
+        self.date_after = _longest_first(nt["date_after"])
+        self.class_markers = _longest_first(nt["class_markers"])
+        self.scope_before = _longest_first(nt["scope_before"])
+
+    def is_lower_is_better(self, metric: str | None) -> bool:
+        """Whether a bare number on this metric is a ceiling (失业率, 能耗 …)."""
+        return self.lower_is_better_word(metric) is not None
+
+    def lower_is_better_word(self, metric: str | None) -> str | None:
+        """The lexicon word that makes ``metric`` lower-is-better, or None."""
+        if not metric:
+            return None
+        if any(w in metric for w in self.lower_exempt):
+            return None
+        for w in self.lower_is_better:
+            if w in metric:
+                return w
+        return None
+
+
+def _load() -> Lexicon:
+    with resources.files("cnquant").joinpath("data", "lexicon.toml").open("rb") as f:
+        return Lexicon(tomllib.load(f))
+
+
+LEX = _load()

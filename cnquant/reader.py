@@ -1,0 +1,983 @@
+"""The reading engine behind :func:`~cnquant.parse_targets`, :func:`~cnquant.extract` and
+:func:`~cnquant.explain`.
+
+Text is normalized once (length-preserving), split into sentences, and every number in a sentence
+is read as a quantity, given a role (target, qualifier, date, code, …) with the reason, and — when
+it is a target — read into a :class:`~cnquant.Target` from the words around it. Targets without a
+number of their own (清零, 全覆盖, 持续下降, 与经济增长基本同步, 全国前十) come from the pattern
+tables of ``data/lexicon.toml``. The two reading modes differ only in leniency: ``"phrase"`` (a
+short phrase known to hold a target: Chinese numerals and unitless numbers count, no review
+detection) and ``"text"`` (running text, where such numbers are usually names and counts).
+
+Every step is a single left-to-right pass over the sentence with regexes compiled at import, so
+reading time is linear in the length of the text.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from .errors import ParseError
+from .lexicon import LEX
+from .normalize import normalize
+from .quantity import Quantity, QuantityMatch, match_quantity
+from .target import Comparator, Direction, Measure, Modality, Target
+from .tolerance import TolerancePolicy, get_default_tolerance
+
+__all__ = ["Mention", "ROLES", "read"]
+
+#: Every role a number can have, with what it means.
+ROLES: dict[str, str] = {
+    "target": "a target (or a milestone) the text sets",
+    "qualifier": "qualifies the population or object counted (60岁以上老年人, 50万元以上的行政村)",
+    "date": "a date, year or deadline (2024年, 3月底前)",
+    "duration": "a length of time or a plan length (三年行动计划, 2年内)",
+    "code": "a code or name with digits (G228, 5G, 6号线, 〔2024〕4号, 1+8)",
+    "ordinal": "an ordinal (第四次, 第二批)",
+    "name": "part of a quoted name or slogan (“15分钟品质文化生活圈”, “两个确立”)",
+    "count": "a count that names a set or a thing (三大攻坚, 十方面民生实事, 全市13个区)",
+    "idiom": "part of an idiom or class word (最后一公里, 千亩方, 百亿级)",
+    "label": "a bracketed label restating another target ([新开工保障房100万平方米])",
+    "parenthetical": "an aside in brackets ((约35万))",
+    "outcome": "a reported result in a review of past work, not a target",
+    "number": "a number without a unit or cue (81890 平台)",
+    "rank": "the position in a rank target (全国前十)",
+}
+
+_SENT_RE = re.compile(r"[^。!?;\n\r]+")
+_DELIMS = frozenset(",;:、。!?\n\r]")
+_CLAUSE_END = frozenset(",;:。!?\n\r)]")
+_CONNECTORS = frozenset("和与及并或且、,;:。!?)]”\"' \t\n\r(")
+_QUOTE_RE = re.compile(r"“[^”]{0,80}”|‘[^’]{0,80}’|\"[^\"]{0,80}\"|「[^」]{0,80}」|《[^》]{0,80}》|〔[^〕]{0,12}〕|【[^】]{0,80}】")
+_LABEL_RE = re.compile(r"\s*\[[^\]]{0,80}\]")
+_CODE_RE = re.compile(r"[A-Za-z]+[A-Za-z0-9.&]*\d[A-Za-z0-9.]*|\d+[A-Za-z][A-Za-z0-9]*|\d+(?:[+·]\d+)+")
+_CAND_RE = re.compile(r"[+-]?\d[\d,.]*|负?百分之|千分之|[零〇○一二两三四五六七八九十百千万亿]")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_PER_RE = re.compile(r"每(?:(?P<time>月|年|日|天|周|季度)|(?P<scale>十万|万|千|百)?(?P<rest>[^,;:、。]{0,12}))")
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One number (or numberless target) of a text and what cnquant made of it.
+
+    ``role`` is a key of :data:`ROLES`; ``reason`` says why, in a line; ``target`` is set when
+    the role is ``"target"``. ``text == source[span[0]:span[1]]``.
+    """
+
+    text: str
+    span: tuple[int, int]
+    role: str
+    reason: str
+    target: Target | None = None
+
+
+@dataclass(slots=True)
+class _Q:
+    """A quantity being read (mutable while the sentence is read)."""
+
+    m: QuantityMatch
+    start: int
+    end: int                         # end of number + unit (+ range)
+    low: Decimal | None = None
+    high: Decimal | None = None
+    unit: str | None = None
+    role: str | None = None
+    reason: str = ""
+    suffix: str | None = None
+    suffix_end: int = 0
+    comparator: str | None = None
+    cues: list = field(default_factory=list)   # (start, end) spans of cue words
+    measure: str = "level"
+    sign: int = 1
+    verb: str | None = None
+    prefix_start: int = 0              # start of comparator/verb words before the number
+    region: tuple[int, int] = (0, 0)   # metric region before the number
+    metric: tuple[int, int] | None = None
+    number_first: bool = False
+    annualized: bool = False
+    based: bool = False
+    respectively: bool = False
+    each: bool = False
+    relative_ref: tuple[int, int] | None = None
+    deadline: str | None = None
+    modality: str | None = None
+    modality_at: int | None = None
+    inherit_from: "_Q | None" = None
+
+
+@dataclass(slots=True)
+class _T:
+    """A target being assembled (numeric or from a pattern)."""
+
+    start: int
+    end: int
+    anchor: int                      # position used for modality scope
+    measure: str
+    comparator: str | None
+    value: Decimal | None
+    low: Decimal | None
+    high: Decimal | None
+    unit: str | None
+    direction: str | None
+    metric: tuple[int, int] | None
+    metric_text: str | None = None
+    reference: str | None = None
+    cues: list = field(default_factory=list)
+    annualized: bool = False
+    deadline: str | None = None
+    modality: str | None = None
+    modality_at: int | None = None
+    absent: bool = False
+    number_span: tuple[int, int] | None = None
+
+
+def read(raw: str, *, mode: str = "text", tolerance: TolerancePolicy | None = None) -> list[Mention]:
+    """Read ``raw`` and return every number (and numberless target) as a :class:`Mention`, in order."""
+    if not isinstance(raw, str):
+        raise TypeError(f"expected a str, not {type(raw).__name__}")
+    s = normalize(raw)
+    policy = tolerance or get_default_tolerance()
+    out: list[Mention] = []
+    for sm in _SENT_RE.finditer(s):
+        a, b = sm.span()
+        while a < b and s[a].isspace():
+            a += 1
+        while b > a and s[b - 1].isspace():
+            b -= 1
+        if a < b:
+            out.extend(_Sentence(raw, s, a, b, mode, policy).read())
+    return out
+
+
+class _Sentence:
+    def __init__(self, raw: str, s: str, a: int, b: int, mode: str, policy: TolerancePolicy) -> None:
+        self.raw, self.s, self.a, self.b, self.mode, self.policy = raw, s, a, b, mode, policy
+        self.phrase = mode == "phrase"
+        self.quoted: list[tuple[int, int]] = []
+        self.codes: list[tuple[int, int]] = []
+        self.idioms: list[tuple[int, int]] = []
+        self.label: tuple[int, int] | None = None
+        self.qs: list[_Q] = []
+        self.targets: list[_T] = []
+        self.others: list[Mention] = []
+        self.claimed: list[tuple[int, int]] = []
+
+    # ---------------------------------------------------------------- helpers
+    def text(self, a: int, b: int) -> str:
+        return self.raw[a:b]
+
+    @staticmethod
+    def _inside(i: int, spans) -> tuple[int, int] | None:
+        for x, y in spans:
+            if x <= i < y:
+                return x, y
+        return None
+
+    def clause_start(self, i: int, floor: int | None = None) -> int:
+        lo = self.a if floor is None else max(self.a, floor)
+        k = i
+        while k > lo and self.s[k - 1] not in _DELIMS:
+            k -= 1
+        return k
+
+    def clause_start_hard(self, i: int, floor: int | None = None) -> int:
+        """Like clause_start, but a 、 does not end the clause."""
+        lo = self.a if floor is None else max(self.a, floor)
+        k = i
+        while k > lo and (self.s[k - 1] not in _DELIMS or self.s[k - 1] == "、"):
+            k -= 1
+        return k
+
+    def clause_end(self, i: int) -> int:
+        k = i
+        while k < self.b and self.s[k] not in _CLAUSE_END:
+            k += 1
+        return k
+
+    def ends_clause(self, i: int) -> bool:
+        """True when position i is the end of a clause (punctuation, a closing quote, the end)."""
+        s = self.s
+        while i < self.b and s[i] in "”’\"」》 ":
+            i += 1
+        return i >= self.b or s[i] in _CLAUSE_END or s[i] == "、"
+
+    def strip_metric(self, a: int, b: int) -> tuple[int, int] | None:
+        s = self.s
+        changed = True
+        while changed and a < b:
+            changed = False
+            while a < b and s[a] in " \t“”\"'":
+                if s[a] == "“" and "”" in s[a:b]:
+                    break
+                a += 1
+            for w in LEX.strip_front:
+                if s.startswith(w, a, b) and b - a > len(w):
+                    a += len(w)
+                    changed = True
+                    break
+            for w in LEX.modality_words:
+                if s.startswith(w, a, b):
+                    a += len(w)
+                    changed = True
+                    break
+            for w in LEX.strip_back:
+                if b - len(w) > a and s.endswith(w, a, b):
+                    b -= len(w)
+                    changed = True
+                    break
+            while b > a and s[b - 1] in " \t":
+                b -= 1
+                changed = True
+        if b <= a:
+            return None
+        return a, b
+
+    # ---------------------------------------------------------------- main
+    def read(self) -> list[Mention]:
+        s, a, b = self.s, self.a, self.b
+        self.quoted = [m.span() for m in _QUOTE_RE.finditer(s, a, b)]
+        lm = _LABEL_RE.match(s, a, b)
+        if lm and lm.end() < b:
+            self.label = (a, lm.end())
+        self.codes = [m.span() for m in _CODE_RE.finditer(s, a, b)]
+        self.idioms = [m.span() for m in LEX.idiom_re.finditer(s, a, b)]
+        self.review = (not self.phrase and LEX.review_re.search(s, a, b) is not None
+                       and LEX.plan_re.search(s, a, b) is None)
+        self.scan_quantities()
+        self.find_deadline()
+        for q in self.qs:
+            self.classify(q)
+        self.patterns()
+        for q in self.qs:
+            if q.role == "target":
+                self.read_context(q)
+        self.link_lists()
+        for q in self.qs:
+            if q.role == "target":
+                self.qualify(q)
+        self.build_numeric_targets()
+        self.assign_modality()
+        return self.emit()
+
+    # ---------------------------------------------------------------- scanning
+    def scan_quantities(self) -> None:
+        s, b = self.s, self.b
+        pos = self.a
+        while pos < b:
+            cm = _CAND_RE.search(s, pos, b)
+            if not cm:
+                break
+            i = cm.start()
+            code = self._inside(i, self.codes)
+            if code:
+                self.others.append(Mention(self.text(*code), code, "code", ROLES["code"]))
+                self.codes.remove(code)
+                pos = max(code[1], cm.end())
+                continue
+            if s[i] in "+-" and i > self.a and (s[i - 1].isalnum() or s[i - 1] in ")%"):
+                i += 1
+            m = match_quantity(s, i)
+            if m is None or m.end > b or m.end <= i:
+                pos = cm.end()
+                continue
+            q = _Q(m, m.start, m.end, low=m.low, high=m.high, unit=m.unit)
+            self.try_range(q)
+            self.qs.append(q)
+            pos = q.end
+        for code in self.codes:  # codes with no quantity-looking start (PM2.5 …)
+            self.others.append(Mention(self.text(*code), code, "code", ROLES["code"]))
+
+    def try_range(self, q: _Q) -> None:
+        s = self.s
+        k = q.end
+        for j in LEX.range_joiners:
+            if s.startswith(j, k, self.b):
+                m2 = match_quantity(s, k + len(j))
+                if m2 is None or m2.low is not None or m2.end > self.b:
+                    return
+                if q.m.unit is not None and m2.unit is not None and q.m.unit != m2.unit:
+                    return
+                if q.m.low is not None:
+                    return
+                lo, hi = q.m.value, m2.value
+                if lo > hi:
+                    return
+                q.low, q.high, q.unit = lo, hi, m2.unit or q.m.unit
+                q.end = m2.end
+                q.m = QuantityMatch(q.m.start, m2.end, lo, q.unit, m2.group or q.m.group, m2.number_end,
+                                    over=m2.over, chinese=q.m.chinese and m2.chinese)
+                q.cues.append((k, k + len(j)))
+                return
+
+    def find_deadline(self) -> None:
+        """A milestone sentence starts with its deadline (3月底前, 6月底, 9月份)."""
+        self.deadline = None
+        s = self.s
+        for q in self.qs:
+            if q.m.group == "time" and q.unit == "月" and q.start - self.a <= 2:
+                end = q.end
+                for w in ("底前", "前", "底", "份", "中旬前", "中旬", "末"):
+                    if s.startswith(w, end, self.b):
+                        end += len(w)
+                        break
+                self.deadline = self.text(q.start, end)
+                return
+
+    # ---------------------------------------------------------------- roles
+    def classify(self, q: _Q) -> None:
+        s, m = self.s, q.m
+        self.read_suffix(q)
+        nxt = q.suffix_end
+        if self._inside(q.start, self.quoted):
+            return self.role(q, "name")
+        if self.label and self.label[0] <= q.start < self.label[1]:
+            return self.role(q, "label")
+        if self._inside(q.start, self.idioms):
+            return self.role(q, "idiom")
+        if q.start > self.a and s[q.start - 1] == "第":
+            return self.role(q, "ordinal")
+        if m.group == "time":
+            if any(s.startswith(w, q.end - len(q.unit or ""), self.b) for w in LEX.date_after if w[0] == (q.unit or "")[:1]) \
+                    or self.date_like(q):
+                return self.role(q, "date")
+            if not self.has_explicit_comparator(q):
+                return self.role(q, "duration")
+        if m.group == "age":
+            return self.role(q, "qualifier", "an age that qualifies a population (60岁以上老年人, 50-74周岁)")
+        if m.scale_only:
+            return self.role(q, "idiom", "a bare scale word naming a class (千亩方, 百亿级, 亿元以上项目)")
+        if nxt < self.b and any(s.startswith(w, nxt, self.b) for w in LEX.class_markers) and q.suffix is None:
+            return self.role(q, "qualifier", "a grade or class of the thing counted (10亿级项目)")
+        if nxt < self.b and any(s.startswith(w, q.end, self.b) for w in LEX.class_markers):
+            return self.role(q, "qualifier", "a grade or class of the thing counted (10亿级以上项目)")
+        if self.parenthetical(q):
+            return self.role(q, "parenthetical")
+        if m.chinese and q.unit is None and not self.whole_cell(q):
+            return self.role(q, "count", "a Chinese numeral without a unit (八大, 二十大, 清零)")
+        if m.chinese and not self.phrase and not self.has_explicit_comparator(q) and m.group not in ("measure", "money"):
+            if m.group is not None or q.low is None:
+                return self.role(q, "count")
+        if q.unit is None and not self.phrase and not self.whole_cell(q) and not self.has_explicit_comparator(q) \
+                and not self.level_verb_before(q):
+            return self.role(q, "number")
+        if self.review:
+            return self.role(q, "outcome")
+        q.role = "target"
+
+    def role(self, q: _Q, role: str, reason: str | None = None) -> None:
+        q.role = role
+        q.reason = reason or ROLES[role]
+
+    def read_suffix(self, q: _Q) -> None:
+        s = self.s
+        k = q.end
+        while k < self.b and s[k] == " ":
+            k += 1
+        for w in LEX.suffix_words:
+            if s.startswith(w, k, self.b):
+                q.suffix = w
+                q.cues.append((k, k + len(w)))
+                q.suffix_end = k + len(w)
+                return
+        q.suffix_end = q.end
+
+    def date_like(self, q: _Q) -> bool:
+        v, u = q.m.value, q.unit
+        if u == "年" and 1900 <= v <= 2100 and v == v.to_integral_value():
+            return True
+        if u in ("月", "日") and 1 <= v <= 31 and not q.m.chinese:
+            return True
+        return bool(u == "季度" and v <= 4)
+
+    def has_explicit_comparator(self, q: _Q) -> bool:
+        if q.suffix or q.m.over:
+            return True
+        s = self.s
+        k = q.start
+        return any(s.endswith(w, self.a, k) for w in LEX.prefix_words)
+
+    def level_verb_before(self, q: _Q) -> bool:
+        s = self.s
+        return any(s.endswith(w, self.a, q.start) for w in LEX.level_verbs if len(w) > 1)
+
+    def whole_cell(self, q: _Q) -> bool:
+        return q.start == self.a and q.suffix_end >= self.b
+
+    def parenthetical(self, q: _Q) -> bool:
+        s = self.s
+        k = q.start - 1
+        while k >= self.a and s[k] not in "()":
+            k -= 1
+        if k < self.a or s[k] != "(":
+            return False
+        e = s.find(")", q.end, self.b)
+        return e != -1
+
+    # ---------------------------------------------------------------- context of a numeric target
+    def read_context(self, q: _Q) -> None:
+        s = self.s
+        # metric region starts at the clause start, or after the previous quantity
+        floor = None
+        for p in self.qs:
+            if p is q:
+                break
+            floor = p.suffix_end
+        lo = self.clause_start(q.start, floor)
+        k = q.start
+        while k > lo and s[k - 1] == " ":
+            k -= 1
+        # comparator before the number
+        for w in LEX.prefix_words:
+            if s.endswith(w, lo, k):
+                if q.comparator is None:
+                    q.comparator = LEX.prefix_comparators[w]
+                q.cues.append((k - len(w), k))
+                k -= len(w)
+                break
+        # verb before the number (or before the comparator)
+        for w in LEX.level_verbs:
+            if s.endswith(w, lo, k):
+                q.verb = w
+                q.cues.append((k - len(w), k)) if w not in ("为", "完成", "实现") else None
+                k -= len(w)
+                break
+        else:
+            for w in LEX.change_verbs:
+                if s.endswith(w, lo, k):
+                    if not self.change_applies(q, lo, k - len(w)):
+                        break
+                    q.verb = w
+                    q.sign = -1 if w in LEX.decrease else 1
+                    q.cues.append((k - len(w), k))
+                    k -= len(w)
+                    if q.comparator is None:  # 增长超过: the comparator may follow the verb
+                        for cw in LEX.prefix_words:
+                            if s.endswith(cw, lo, k):
+                                q.comparator = LEX.prefix_comparators[cw]
+                                q.cues.append((k - len(cw), k))
+                                k -= len(cw)
+                                break
+                    break
+        # fillers before the verb: 同比 比上年 年均 再 分别 均 各
+        changed = True
+        while changed:
+            changed = False
+            for w in LEX.annualized:
+                if s.endswith(w, lo, k):
+                    q.annualized = True
+                    q.cues.append((k - len(w), k))
+                    k -= len(w)
+                    changed = True
+            for w in LEX.comparison_base:
+                if s.endswith(w, lo, k):
+                    q.based = True
+                    q.cues.append((k - len(w), k))
+                    k -= len(w)
+                    changed = True
+            for w in LEX.respectively:
+                if s.endswith(w, lo, k):
+                    q.respectively = True
+                    k -= len(w)
+                    changed = True
+            for w in LEX.each:
+                if s.endswith(w, lo, k) and k - len(w) > lo:
+                    q.each = True
+                    k -= len(w)
+                    changed = True
+            for w in LEX.fillers:
+                if s.endswith(w, lo, k) and k - len(w) > lo:
+                    k -= len(w)
+                    changed = True
+        q.prefix_start = k
+        if q.respectively or q.each:
+            # the metric list before 分别/均 runs across 、 and 和 back to the clause start
+            lo = self.clause_start_hard(q.start, floor)
+        # the measure
+        unit = q.unit
+        if q.verb in LEX.change_verbs:
+            if unit in ("%", "倍"):
+                q.measure = "change_rate"
+            elif unit in ("百分点", "千分点") or q.based:
+                q.measure = "change"
+        elif unit in ("百分点",) and q.verb is None:
+            q.measure = "change"
+        # a rate: 每万名老人拥有20张床位 -> 张/万人; 每月完成250堂 -> 堂/月
+        self.per_unit(q, lo)
+        # number-first (建成3个未来社区) or number-last (新增停车位3500个)
+        after = q.suffix_end
+        if after < self.b and _CJK.match(s, after) and s[after] not in _CONNECTORS \
+                and not any(s.startswith(w, after, self.b) for w in LEX.suffix_words) \
+                and s[after] != "的" and unit is not None and not any(
+                    s.startswith(w, after, self.b) for w in LEX.respectively + LEX.each):
+            q.number_first = True
+            e = after
+            while e < self.b and s[e] not in _DELIMS and s[e] not in "和与及" and s[e] != "(" and e - after < 30:
+                if s.startswith("等", e):
+                    break
+                e += 1
+            q.metric = self.strip_metric(after, e) if e > after else None
+            q.end = max(q.end, e)
+        else:
+            # 20条(城乡公交): the thing counted in brackets after the number
+            if after < self.b and s[after] == "(":
+                e = s.find(")", after, self.b)
+                if e != -1 and e + 1 >= self.b:
+                    q.metric = (after + 1, e)
+            # 达到“浙丽保”参保人数的60%: a share of another indicator
+            region = (lo, q.prefix_start)
+            if s.endswith("的", lo, q.prefix_start):
+                for w in LEX.share_of:
+                    j = s.rfind(w, lo, q.prefix_start - 1)
+                    if j != -1:
+                        q.relative_ref = (j + len(w), q.prefix_start - 1)
+                        region = (lo, j)
+                        q.cues.append((j, j + len(w)))
+                        break
+            if q.metric is None:
+                q.metric = self.strip_metric(*region)
+        q.region = (lo, q.prefix_start)
+
+    def change_applies(self, q: _Q, lo: int, verb_start: int) -> bool:
+        """A change verb before an amount makes a change only with %, 倍, 百分点 or a base year."""
+        if q.unit in ("%", "倍", "百分点", "千分点"):
+            return True
+        s = self.s
+        return any(s.endswith(w, lo, verb_start) or s.endswith(w, lo, max(lo, verb_start - 1))
+                   for w in LEX.comparison_base)
+
+    def per_unit(self, q: _Q, lo: int) -> None:
+        if q.unit is None or "/" in q.unit or q.unit in ("%", "‰", "百分点"):
+            return
+        s = self.s
+        j = s.rfind("每", lo, q.start)
+        if j == -1:
+            return
+        pm = _PER_RE.match(s, j)
+        if not pm:
+            return
+        if pm.group("time"):
+            den = {"天": "日"}.get(pm.group("time"), pm.group("time"))
+        else:
+            rest = pm.group("rest") or ""
+            den = (pm.group("scale") or "") + ("户" if "户" in rest[:6] else "人")
+            if not pm.group("scale") and not any(w in rest[:6] for w in ("人", "名", "户", "口", "老")):
+                return
+        q.unit = f"{q.unit}/{den}"
+        q.cues.append((j, j + 1))
+
+    # ---------------------------------------------------------------- lists (分别 / 均 / 、)
+    def link_lists(self) -> None:
+        s = self.s
+        tq = [q for q in self.qs if q.role == "target"]
+        for i, q in enumerate(tq):
+            if i == 0:
+                continue
+            p = tq[i - 1]
+            gap = s[p.suffix_end:q.start]
+            joined = gap.strip() in ("、", "和", "与", "及", ",", "、和") or (
+                q.metric is None and not q.number_first and p.suffix_end <= q.start and len(gap) <= 6)
+            if not joined:
+                continue
+            if q.metric is None and not q.number_first:
+                q.inherit_from = p
+                tight = gap.strip() in ("、", "和", "与", "及")
+                if q.verb is None:  # 确保增长8%,力争10%: the second number shares the verb
+                    q.measure, q.sign, q.verb = p.measure, p.sign, p.verb
+                if tight:
+                    q.respectively = p.respectively
+                    if q.comparator is None and p.comparator is not None and p.suffix is None:
+                        q.comparator = p.comparator
+                    if p.relative_ref and q.relative_ref is None:
+                        q.relative_ref = p.relative_ref
+                if tight and p.suffix is None and q.suffix and p.comparator is None:
+                    p.comparator = LEX.suffix_comparators[q.suffix]
+
+    def qualify(self, q: _Q) -> None:
+        """A number with 以上/以下 (or 超) followed by the noun it qualifies is not a target."""
+        s = self.s
+        after = q.suffix_end
+        if q.number_first:
+            # 确定的10件民生实事, 全市13个区: a count inside a description
+            k = q.prefix_start
+            if any(s.endswith(w, self.a, k) for w in LEX.scope_before) and q.verb is None and q.comparator is None:
+                self.role(q, "count", "a count that describes a scope, not a target (全市13个区, 确定的10件)")
+            return
+        if q.suffix in ("以上", "以下", "及以上", "及以下") or q.comparator == ">":
+            if after < self.b and (s[after] == "的" or (_CJK.match(s, after) and s[after] not in _CONNECTORS
+                                                       and s[after] != "和")):
+                if q.suffix or (q.comparator == ">" and after < self.b and s[after] != "的"):
+                    self.role(q, "qualifier", "a threshold that qualifies the object (50万元以上的行政村, 千人以上高山村)")
+
+    # ---------------------------------------------------------------- pattern targets
+    def patterns(self) -> None:
+        s, a, b = self.s, self.a, self.b
+        found: list[_T] = []
+        for p in LEX.rank:
+            for m in p.regex.finditer(s, a, b):
+                if self.blocked(m.span(), allow_quote=False):
+                    continue
+                n = m.groupdict().get("n")
+                value = None
+                if n:
+                    try:
+                        from .numerals import parse_number
+                        value = parse_number(n)
+                    except ParseError:
+                        continue
+                metric = self.strip_metric(self.clause_start(m.start()), m.start())
+                comp = p.kind or None
+                t = _T(m.start(), m.end(), m.start(), "rank", comp, value, None, None, None, None, metric,
+                       cues=[m.span()])
+                t.start = metric[0] if metric else m.start()
+                found.append(t)
+                self.absorb(m.span(), "rank")
+        for p in LEX.relative:
+            for m in p.regex.finditer(s, a, b):
+                if self.blocked(m.span()) or (p.where_end and not self.ends_clause(m.end())):
+                    continue
+                gd = m.groupdict()
+                if gd.get("metric"):
+                    metric = m.span("metric")
+                else:
+                    metric = self.strip_metric(self.clause_start(m.start()), m.start())
+                ref = self.text(*m.span("reference"))
+                t = _T(metric[0] if metric else m.start(), m.end(), m.start(), "relative", p.kind or None, None,
+                       None, None, None, None, metric, reference=ref, cues=[m.span()])
+                found.append(t)
+        for p in LEX.specials:
+            for m in p.regex.finditer(s, a, b):
+                if self.blocked(m.span()) or (p.where_end and not self.ends_clause(m.end())):
+                    continue
+                found.extend(self.special(p, m))
+        for m in LEX.absent_re.finditer(s, a, b):
+            metric = self.strip_metric(self.clause_start(m.start()), m.start())
+            t = _T(metric[0] if metric else m.start(), m.end(), m.start(),
+                   "change_rate" if metric and self.text(*metric).endswith(("增长", "增速")) else "level",
+                   None, None, None, None, None, None, metric, cues=[m.span()], absent=True)
+            found.append(t)
+        if not any(q.role == "target" and not q.m.chinese for q in self.qs):
+            found.extend(self.directions())
+        # numbers in the subject of a 全覆盖 / 清零 clause are thresholds
+        for t in found:
+            if t.measure == "special":
+                cs = self.clause_start(t.anchor)
+                for q in self.qs:
+                    if q.role == "target" and cs <= q.start < t.anchor:
+                        self.role(q, "qualifier", "a threshold inside the subject of a 全覆盖/清零 target")
+        if self.review:
+            for t in found:
+                self.others.append(Mention(self.text(t.start, t.end), (t.start, t.end), "outcome",
+                                           ROLES["outcome"]))
+            return
+        self.targets.extend(found)
+        for t in found:
+            self.claimed.append((t.start, t.end))
+
+    def blocked(self, span, allow_quote: bool = True) -> bool:
+        x, y = span
+        for qa, qb in self.quoted:
+            if qa <= x < qb:
+                inner = self.s[qa + 1:qb - 1]
+                if allow_quote and self.s[x:y] == inner:
+                    continue
+                return True
+        for ia, ib in self.idioms:
+            if x < ib and ia < y:
+                return True
+        for q in self.qs:
+            if q.role == "target" and x < q.suffix_end and q.start < y:
+                return True
+        for ca, cb in self.claimed:
+            if x < cb and ca < y:
+                return True
+        return False
+
+    def absorb(self, span, role: str) -> None:
+        for q in self.qs:
+            if span[0] <= q.start < span[1]:
+                self.role(q, role)
+
+    def special(self, p, m) -> list[_T]:
+        s = self.s
+        kind = p.kind
+        if kind == "zero":
+            comp, value, unit = "==", Decimal(0), None
+        elif kind == "full":
+            comp, value, unit = "==", Decimal(100), "%"
+        elif kind == "over_half":
+            comp, value, unit = ">", Decimal(50), "%"
+        else:
+            comp, value, unit = ">=", Decimal(1), None
+        measure = "level" if kind == "over_half" else "special"
+        if p.metric_after and m.groupdict().get("metric"):
+            metrics = [m.span("metric")]
+            start = m.start()
+        else:
+            cs = self.clause_start(m.start())
+            # an opening quote right before the match belongs to the pattern (推动…“双清零”)
+            end_subject = m.start()
+            if end_subject > cs and s[end_subject - 1] in "“\"":
+                end_subject -= 1
+            subject = self.strip_metric(cs, end_subject)
+            metrics = self.split_metrics(subject) if (p.split and subject) else [subject]
+            start = subject[0] if subject else m.start()
+        end = m.end()
+        if end < self.b and s[end] in "”\"":
+            end += 1
+        out = []
+        for met in metrics:
+            out.append(_T(start, end, m.start(), measure, comp, value, None, None, unit, None, met,
+                          cues=[m.span()]))
+        return out
+
+    def split_metrics(self, span) -> list[tuple[int, int] | None]:
+        if span is None:
+            return [None]
+        a, b = span
+        parts = []
+        k = a
+        for m in LEX.list_separators_re.finditer(self.s, a, b):
+            if m.start() > k:
+                parts.append((k, m.start()))
+            k = m.end()
+        if k < b:
+            parts.append((k, b))
+        return [self.strip_metric(x, y) for x, y in parts] or [span]
+
+    def directions(self) -> list[_T]:
+        s, a, b = self.s, self.a, self.b
+        out: list[_T] = []
+        for p in LEX.direction_sv:
+            for m in p.regex.finditer(s, a, b):
+                if self.blocked(m.span()) or not self.ends_clause(m.end()):
+                    continue
+                cs = self.clause_start(m.start())
+                end_subject = m.start()
+                if end_subject > cs and s[end_subject - 1] in "“\"":
+                    end_subject -= 1
+                subject = self.strip_metric(cs, end_subject)
+                if subject is None:
+                    continue
+                if not p.split and not self.quantitative(subject):
+                    continue
+                parts = self.split_metrics(subject) if (p.split or "、" in self.s[subject[0]:subject[1]]) else [subject]
+                end = m.end() + (1 if m.end() < b and s[m.end()] in "”\"" else 0)
+                for i, met in enumerate(parts):
+                    if p.kind == "up_down":
+                        d = "increase" if i < len(parts) / 2 else "decrease"
+                    else:
+                        d = p.kind
+                    out.append(_T(subject[0], end, m.start(), "direction", None, None, None, None, None, d, met,
+                                  cues=[m.span()]))
+                self.claimed.append((subject[0], end))
+        for p in LEX.direction_vo:
+            for m in p.regex.finditer(s, a, b):
+                if self.blocked(m.span()):
+                    continue
+                cs = self.clause_start(m.start())
+                head = self.strip_metric(cs, m.start())
+                if head is not None:  # the verb must open its clause
+                    continue
+                e = self.clause_end(m.end())
+                met = self.strip_metric(m.end(), e)
+                if met is None or not self.quantitative(met) or not self.ends_clause(e):
+                    continue
+                out.append(_T(m.start(), e, m.start(), "direction", None, None, None, None, None, p.kind, met,
+                              cues=[m.span()]))
+        return out
+
+    def quantitative(self, span) -> bool:
+        t = self.s[span[0]:span[1]].rstrip("”\"")
+        if any(w in t for w in LEX.quantitative_exclude):
+            return False
+        return t.endswith(LEX.quantitative_heads)
+
+    # ---------------------------------------------------------------- building
+    def build_numeric_targets(self) -> None:
+        s = self.s
+        for q in self.qs:
+            if q.role != "target":
+                continue
+            metric = q.metric
+            src = q
+            while metric is None and src.inherit_from is not None:
+                src = src.inherit_from
+                metric = src.metric
+            metrics = [metric]
+            if q.each and q.metric is not None and not q.number_first:
+                metrics = self.list_metrics(q)
+            elif q.respectively:
+                pass  # paired below
+            unit = q.unit
+            value = q.m.value
+            low, high = q.low, q.high
+            if unit == "倍" and q.measure == "change_rate":
+                unit = "%"
+                value, low, high = (None if x is None else x * 100 for x in (value, low, high))
+            comp = q.comparator
+            lower_word = None
+            if q.suffix:
+                comp = LEX.suffix_comparators[q.suffix]
+            if q.m.over:
+                comp = ">"
+                if q.m.number_end < q.m.end:
+                    q.cues.append((q.m.number_end, q.m.number_end + 1))
+            if low is not None and high is not None:
+                comp = "between"
+            if comp is None:
+                metric_text = self.text(*metric) if metric else None
+                lower_word = LEX.lower_is_better_word(metric_text) if q.measure == "level" else None
+                comp = "<=" if lower_word else ">="
+            sign = q.sign
+            if sign < 0:
+                value = -value if value is not None else None
+                low, high = (None if high is None else -high), (None if low is None else -low)
+                comp = Comparator(comp).mirrored().value
+            direction = None
+            if q.measure in ("change_rate", "change"):
+                direction = "decrease" if sign < 0 else "increase"
+            measure = q.measure
+            reference = None
+            if q.relative_ref:
+                measure = "relative"
+                reference = self.text(*q.relative_ref)
+            if comp == "between":
+                value = None
+            start = min(x for x in (q.prefix_start, q.start, metric[0] if metric and metric[0] < q.start else q.start))
+            if q.number_first and q.metric is None:
+                start = min(start, q.prefix_start)
+            cues = list(q.cues)
+            if lower_word and metric:
+                j = s.find(lower_word, metric[0], metric[1])
+                if j != -1:
+                    cues.append((j, j + len(lower_word)))
+            end = max(q.end, q.suffix_end)
+            for met in metrics:
+                self.targets.append(_T(start, end, q.m.start, measure, comp, value, low, high, unit, direction, met,
+                                       reference=reference, cues=cues, annualized=q.annualized,
+                                       deadline=self.deadline, number_span=(q.m.start, q.m.end)))
+        self.pair_respectively()
+
+    def list_metrics(self, q: _Q) -> list:
+        """The metrics before 均/各: a 、/和 list, or a top-level comma list of short items."""
+        s = self.s
+        a, b = q.metric
+        lo = a
+        # extend back over short comma-separated items (制造业投资,民间项目投资,交通投资,…均增长25%)
+        k = lo
+        while k - 1 > self.a and s[k - 1] == ",":
+            j = self.clause_start(k - 1)
+            piece = self.strip_metric(j, k - 1)
+            if piece is None or piece[1] - piece[0] > 10 or any(
+                    p.start < k and p.suffix_end > j for p in self.qs):
+                break
+            k = j
+        if k < lo:
+            parts = []
+            x = k
+            for i in range(k, b):
+                if s[i] == ",":
+                    parts.append((x, i))
+                    x = i + 1
+            parts.append((x, b))
+            return [self.strip_metric(*p) for p in parts]
+        return self.split_metrics((a, b))
+
+    def pair_respectively(self) -> None:
+        """分别: the n metrics before it take the n values after it, in order."""
+        groups: list[list[_T]] = []
+        numeric = [t for t in self.targets if t.number_span is not None]
+        qs = {q.m.start: q for q in self.qs}
+        cur: list[_T] = []
+        for t in numeric:
+            q = qs.get(t.number_span[0])
+            if q is not None and q.respectively and q.inherit_from is None:
+                cur = [t]
+                groups.append(cur)
+            elif q is not None and q.respectively and cur:
+                cur.append(t)
+            else:
+                cur = []
+        for g in groups:
+            metric = g[0].metric
+            if metric is None or len(g) < 2:
+                continue
+            parts = self.split_metrics(metric)
+            if len(parts) == len(g):
+                for t, m in zip(g, parts):
+                    t.metric = m
+                    t.start = g[0].start
+
+    # ---------------------------------------------------------------- modality
+    def assign_modality(self) -> None:
+        s = self.s
+        words = []
+        for m in LEX.modality_re.finditer(s, self.a, self.b):
+            if self._inside(m.start(), self.quoted):
+                continue
+            words.append(m)
+        if not words:
+            return
+        scopes = []
+        for i, m in enumerate(words):
+            end = words[i + 1].start() if i + 1 < len(words) else self.b
+            if m.group(0) in LEX.clause_only_modality:
+                end = min(end, self.clause_end(m.end()))
+            scopes.append((m.start(), end, LEX.modality_words[m.group(0)], m.span()))
+        for t in self.targets:
+            for x, y, mod, span in scopes:
+                if x <= t.anchor < y:
+                    t.modality = mod
+                    t.cues = [span] + list(t.cues)
+                    if self.clause_start(t.anchor) <= x:
+                        t.start = min(t.start, x)
+                    else:
+                        # a modality word scoping over a list: the text runs from it (shared text)
+                        t.start = min(t.start, x)
+                    break
+
+    # ---------------------------------------------------------------- output
+    def emit(self) -> list[Mention]:
+        out = list(self.others)
+        for q in self.qs:
+            if q.role != "target":
+                out.append(Mention(self.text(q.start, q.suffix_end), (q.start, q.suffix_end), q.role,
+                                   q.reason or ROLES[q.role]))
+        for t in self.targets:
+            target = self.make_target(t)
+            out.append(Mention(target.text, target.span, "target", self.reason(t), target))
+        out.sort(key=lambda m: (m.span[0], m.span[1]))
+        return out
+
+    def reason(self, t: _T) -> str:
+        cue = ", ".join(self.text(a, b) for a, b in t.cues) if t.cues else "a task quantity"
+        return f"{t.measure} target ({cue})"
+
+    def make_target(self, t: _T) -> Target:
+        unit = t.unit
+
+        def q(v):
+            return None if v is None else Quantity(v, unit)
+
+        tol = None
+        if t.comparator == "≈" and t.value is not None:
+            tol = self.policy.for_unit(unit)
+        metric = self.text(*t.metric) if t.metric else t.metric_text
+        if metric:
+            metric = metric.strip()
+        cues = []
+        for a, b in sorted(set(t.cues)):
+            w = self.text(a, b)
+            if w and w not in cues:
+                cues.append(w)
+        start, end = t.start, t.end
+        return Target(
+            measure=Measure(t.measure), comparator=Comparator(t.comparator) if t.comparator else None,
+            value=q(t.value), low=q(t.low), high=q(t.high), unit=unit, tolerance=tol,
+            modality=Modality(t.modality) if t.modality else None,
+            direction=Direction(t.direction) if t.direction else None,
+            reference=t.reference, metric=metric or None, cues=tuple(cues),
+            text=self.raw[start:end], span=(start, end), deadline=t.deadline,
+            annualized=t.annualized, absent=t.absent,
+        )
