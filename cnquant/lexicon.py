@@ -70,6 +70,7 @@ class Lexicon:
         rv = data["review"]
         self.review_re = re.compile(_alternation(rv["markers"]))
         self.plan_re = re.compile(_alternation(rv["plan_cues"]))
+        self.completed_verbs = _longest_first(rv["completed_verbs"])
         mt = data["metric"]
         self.strip_front = _longest_first(mt["strip_front"])
         self.strip_back = _longest_first(mt["strip_back"])
@@ -98,6 +99,8 @@ class Lexicon:
         self.date_after = _longest_first(nt["date_after"])
         self.class_markers = _longest_first(nt["class_markers"])
         self.scope_before = _longest_first(nt["scope_before"])
+        self.attribute_units = frozenset(nt["attribute_units"])
+        self.predicates = _longest_first(nt["predicates"])
 
     def is_lower_is_better(self, metric: str | None) -> bool:
         """Whether a bare number on this metric is a ceiling (失业率, 能耗 …)."""

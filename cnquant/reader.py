@@ -248,14 +248,15 @@ class _Sentence:
         self.find_deadline()
         for q in self.qs:
             self.classify(q)
-        self.patterns()
         for q in self.qs:
             if q.role == "target":
                 self.read_context(q)
-        self.link_lists()
         for q in self.qs:
             if q.role == "target":
                 self.qualify(q)
+        self.detect_reported_results()
+        self.link_lists()
+        self.patterns()
         self.build_numeric_targets()
         self.assign_modality()
         return self.emit()
@@ -280,6 +281,11 @@ class _Sentence:
             m = match_quantity(s, i)
             if m is None or m.end > b or m.end <= i:
                 pos = cm.end()
+                continue
+            if m.chinese and m.unit is None and m.low is None and not m.percent_word and (
+                    m.end - m.start == 1 or (m.scale_only and i > self.a and s[i - 1] == "每")) and not (
+                    i == self.a and m.end == b):
+                pos = m.end  # 一般, 八大, 每万: a character of a word, not a number
                 continue
             q = _Q(m, m.start, m.end, low=m.low, high=m.high, unit=m.unit)
             self.try_range(q)
@@ -422,7 +428,8 @@ class _Sentence:
         for p in self.qs:
             if p is q:
                 break
-            floor = p.suffix_end
+            if p.role == "target":
+                floor = p.suffix_end
         lo = self.clause_start(q.start, floor)
         k = q.start
         while k > lo and s[k - 1] == " ":
@@ -534,7 +541,7 @@ class _Sentence:
                         region = (lo, j)
                         q.cues.append((j, j + len(w)))
                         break
-            if q.metric is None:
+            if q.metric is None and s[region[0]:region[1]].strip() not in ("和", "与", "及", "、", "以及", "或"):
                 q.metric = self.strip_metric(*region)
         q.region = (lo, q.prefix_start)
 
@@ -574,7 +581,7 @@ class _Sentence:
             if i == 0:
                 continue
             p = tq[i - 1]
-            gap = s[p.suffix_end:q.start]
+            gap = s[max(p.suffix_end, p.end):q.start]
             joined = gap.strip() in ("、", "和", "与", "及", ",", "、和") or (
                 q.metric is None and not q.number_first and p.suffix_end <= q.start and len(gap) <= 6)
             if not joined:
@@ -592,22 +599,43 @@ class _Sentence:
                         q.relative_ref = p.relative_ref
                 if tight and p.suffix is None and q.suffix and p.comparator is None:
                     p.comparator = LEX.suffix_comparators[q.suffix]
+            if gap.strip() in ("和", "与", "及", "、") and p.unit and "/" in p.unit and q.unit and "/" not in q.unit:
+                q.unit = q.unit + "/" + p.unit.split("/", 1)[1]  # 每万名老人拥有20张床位和25名护理员
+
+    def detect_reported_results(self) -> None:
+        """A clause that opens with a count and ends in a completed action (46个项目开工建设,
+        8件民生实事全面完成) reports results: the sentence is a review, unless it holds a plan cue."""
+        if self.phrase or self.review or LEX.plan_re.search(self.s, self.a, self.b):
+            return
+        s = self.s
+        for q in self.qs:
+            if q.role == "target" and q.number_first and q.metric and q.start == self.clause_start(q.start):
+                tail = s[q.metric[0]:self.clause_end(q.metric[1])]
+                if tail.endswith(LEX.completed_verbs):
+                    self.review = True
+                    break
+        if self.review:
+            for q in self.qs:
+                if q.role == "target":
+                    self.role(q, "outcome")
 
     def qualify(self, q: _Q) -> None:
         """A number with 以上/以下 (or 超) followed by the noun it qualifies is not a target."""
         s = self.s
         after = q.suffix_end
+        if q.suffix in ("以上", "以下", "及以上", "及以下") or q.comparator == ">":
+            if after < self.b and (s[after] == "的" or (_CJK.match(s, after) and s[after] not in _CONNECTORS
+                                                       and not s.startswith(LEX.predicates, after, self.b))):
+                self.role(q, "qualifier", "a threshold that qualifies the object (50万元以上的行政村, 千人以上高山村)")
+                return
         if q.number_first:
+            if q.unit in LEX.attribute_units:
+                self.role(q, "qualifier", "a rating of the object that follows (10千伏线路)")
+                return
             # 确定的10件民生实事, 全市13个区: a count inside a description
             k = q.prefix_start
             if any(s.endswith(w, self.a, k) for w in LEX.scope_before) and q.verb is None and q.comparator is None:
                 self.role(q, "count", "a count that describes a scope, not a target (全市13个区, 确定的10件)")
-            return
-        if q.suffix in ("以上", "以下", "及以上", "及以下") or q.comparator == ">":
-            if after < self.b and (s[after] == "的" or (_CJK.match(s, after) and s[after] not in _CONNECTORS
-                                                       and s[after] != "和")):
-                if q.suffix or (q.comparator == ">" and after < self.b and s[after] != "的"):
-                    self.role(q, "qualifier", "a threshold that qualifies the object (50万元以上的行政村, 千人以上高山村)")
 
     # ---------------------------------------------------------------- pattern targets
     def patterns(self) -> None:
@@ -649,15 +677,16 @@ class _Sentence:
             for m in p.regex.finditer(s, a, b):
                 if self.blocked(m.span()) or (p.where_end and not self.ends_clause(m.end())):
                     continue
-                found.extend(self.special(p, m))
+                new = self.special(p, m)
+                found.extend(new)
+                self.claimed.extend((t.start, t.end) for t in new)
         for m in LEX.absent_re.finditer(s, a, b):
             metric = self.strip_metric(self.clause_start(m.start()), m.start())
             t = _T(metric[0] if metric else m.start(), m.end(), m.start(),
                    "change_rate" if metric and self.text(*metric).endswith(("增长", "增速")) else "level",
                    None, None, None, None, None, None, metric, cues=[m.span()], absent=True)
             found.append(t)
-        if not any(q.role == "target" and not q.m.chinese for q in self.qs):
-            found.extend(self.directions())
+        found.extend(self.directions())
         # numbers in the subject of a 全覆盖 / 清零 clause are thresholds
         for t in found:
             if t.measure == "special":
@@ -679,7 +708,7 @@ class _Sentence:
         for qa, qb in self.quoted:
             if qa <= x < qb:
                 inner = self.s[qa + 1:qb - 1]
-                if allow_quote and self.s[x:y] == inner:
+                if allow_quote and (self.s[x:y] == inner or y == qb - 1):
                     continue
                 return True
         for ia, ib in self.idioms:
@@ -714,7 +743,7 @@ class _Sentence:
             metrics = [m.span("metric")]
             start = m.start()
         else:
-            cs = self.clause_start(m.start())
+            cs = self.clause_start_hard(m.start()) if p.split else self.clause_start(m.start())
             # an opening quote right before the match belongs to the pattern (推动…“双清零”)
             end_subject = m.start()
             if end_subject > cs and s[end_subject - 1] in "“\"":
@@ -752,7 +781,7 @@ class _Sentence:
             for m in p.regex.finditer(s, a, b):
                 if self.blocked(m.span()) or not self.ends_clause(m.end()):
                     continue
-                cs = self.clause_start(m.start())
+                cs = self.clause_start_hard(m.start())
                 end_subject = m.start()
                 if end_subject > cs and s[end_subject - 1] in "“\"":
                     end_subject -= 1
