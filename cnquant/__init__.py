@@ -15,6 +15,8 @@ from .tolerance import (DEFAULT, STRICT, TolerancePolicy, get_default_tolerance,
                         set_default_tolerance)
 from .parse import parse_target, parse_targets
 from .extract import ROLES, Mention, explain, extract
+from .check import (DEFAULT_POLICY, ROUNDED_POLICY, STRICT_POLICY, CheckPolicy, Verdict,
+                    aggregate_completion, check, check_many)
 
 __version__ = "0.1.0"
 
@@ -25,6 +27,8 @@ __all__ = [
     "Target", "Measure", "Comparator", "Modality", "Direction", "Tolerance",
     "TolerancePolicy", "DEFAULT", "STRICT", "get_default_tolerance", "set_default_tolerance",
     "parse_target", "parse_targets", "extract", "explain", "Mention", "ROLES",
+    "check", "check_many", "aggregate_completion", "Verdict", "CheckPolicy",
+    "DEFAULT_POLICY", "STRICT_POLICY", "ROUNDED_POLICY",
 ]
 
 

@@ -17,6 +17,8 @@ import tomllib
 from dataclasses import dataclass
 from importlib import resources
 
+from .normalize import normalize as _normalize
+
 __all__ = ["LEX", "Lexicon", "SpecialPattern"]
 
 
@@ -101,6 +103,7 @@ class Lexicon:
         self.scope_before = _longest_first(nt["scope_before"])
         self.attribute_units = frozenset(nt["attribute_units"])
         self.predicates = _longest_first(nt["predicates"])
+        self.generic_nouns = _longest_first(nt["generic_nouns"])
 
     def is_lower_is_better(self, metric: str | None) -> bool:
         """Whether a bare number on this metric is a ceiling (失业率, 能耗 …)."""
@@ -110,6 +113,7 @@ class Lexicon:
         """The lexicon word that makes ``metric`` lower-is-better, or None."""
         if not metric:
             return None
+        metric = _normalize(metric)
         if any(w in metric for w in self.lower_exempt):
             return None
         for w in self.lower_is_better:

@@ -95,6 +95,7 @@ class QuantityMatch:
     chinese: bool = False
     scale_only: bool = False
     percent_word: bool = False
+    scale: int = 1
 
 
 _ARABIC = re.compile(r"[+-]?(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?")
@@ -155,6 +156,7 @@ def match_quantity(s: str, i: int) -> QuantityMatch | None:
         i = pm.end()
     chinese = scale_only = False
     low = high = None
+    scale = 1
     m = _ARABIC.match(s, i)
     if m:
         value = parse_arabic(m.group(0))
@@ -166,7 +168,8 @@ def match_quantity(s: str, i: int) -> QuantityMatch | None:
         if sm and not (um and len(um.group(0)) > 1 and um.group(0)[0] in _SCALE_CHARS):
             cut = _cut_before_unit(s, j, sm.end())  # 50万千瓦 -> 万 | 千瓦
             if s[j:cut] in SCALES:
-                value *= SCALES[s[j:cut]]
+                scale = SCALES[s[j:cut]]
+                value *= scale
                 j = cut
         number_end = j
     else:
@@ -183,7 +186,7 @@ def match_quantity(s: str, i: int) -> QuantityMatch | None:
             return None
         end = i + len(run)
         chinese = True
-        scale_only = all(c in _SCALE_CHARS for c in run)
+        scale_only = all(c in "百千万亿" for c in run)  # 千亩方, 百亿级; 十 alone is just ten
         rng = approximate_range(run)
         try:
             if rng:
@@ -213,9 +216,9 @@ def match_quantity(s: str, i: int) -> QuantityMatch | None:
         else:
             end = number_end
         return QuantityMatch(start, end, _plain(value), None, None, number_end, over=over,
-                             chinese=chinese, scale_only=scale_only, low=low, high=high)
+                             chinese=chinese, scale_only=scale_only, low=low, high=high, scale=scale)
     return QuantityMatch(start, uend, _plain(value), unit, group, number_end, over=over,
-                         chinese=chinese, scale_only=scale_only, low=low, high=high)
+                         chinese=chinese, scale_only=scale_only, low=low, high=high, scale=scale)
 
 
 def parse_quantity(text: str) -> Quantity:

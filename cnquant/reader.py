@@ -248,6 +248,10 @@ class _Sentence:
         self.find_deadline()
         for q in self.qs:
             self.classify(q)
+        if self.phrase and any(q.role == "target" and not q.m.chinese for q in self.qs):
+            for q in self.qs:  # 开工建设…一期、…二期等12条道路: the Chinese numerals name phases
+                if q.role == "target" and q.m.chinese and not self.has_explicit_comparator(q):
+                    self.role(q, "count")
         for q in self.qs:
             if q.role == "target":
                 self.read_context(q)
@@ -307,6 +311,8 @@ class _Sentence:
                 if q.m.low is not None:
                     return
                 lo, hi = q.m.value, m2.value
+                if q.m.unit is None and q.m.scale == 1 and m2.scale > 1:
+                    lo = lo * m2.scale  # 1.2-1.5万人: the scale word is written once
                 if lo > hi:
                     return
                 q.low, q.high, q.unit = lo, hi, m2.unit or q.m.unit
@@ -392,7 +398,11 @@ class _Sentence:
         v, u = q.m.value, q.unit
         if u == "年" and 1900 <= v <= 2100 and v == v.to_integral_value():
             return True
-        if u in ("月", "日") and 1 <= v <= 31 and not q.m.chinese:
+        written = self.s[q.m.number_end:q.m.end]
+        if u == "月" and 1 <= v <= 12 and not q.m.chinese and not written.startswith("个"):
+            return True
+        if u == "日" and 1 <= v <= 31 and q.m.number_end - q.start <= 2 and q.start > self.a \
+                and self.s[q.start - 1] == "月":
             return True
         return bool(u == "季度" and v <= 4)
 
@@ -442,6 +452,14 @@ class _Sentence:
                 q.cues.append((k - len(w), k))
                 k -= len(w)
                 break
+        if q.comparator is None:  # 至多设置3个: a comparator word a verb away from the number
+            for w in LEX.prefix_words:
+                if len(w) > 1:
+                    j = s.rfind(w, max(lo, k - 6), k)
+                    if j != -1 and not any(p.role == "target" and j <= p.start < k for p in self.qs):
+                        q.comparator = LEX.prefix_comparators[w]
+                        q.cues.append((j, j + len(w)))
+                        break
         # verb before the number (or before the comparator)
         for w in LEX.level_verbs:
             if s.endswith(w, lo, k):
@@ -513,10 +531,12 @@ class _Sentence:
         self.per_unit(q, lo)
         # number-first (建成3个未来社区) or number-last (新增停车位3500个)
         after = q.suffix_end
-        if after < self.b and _CJK.match(s, after) and s[after] not in _CONNECTORS \
+        if after < self.b and (_CJK.match(s, after) or s[after] == "“") and s[after] not in _CONNECTORS \
                 and not any(s.startswith(w, after, self.b) for w in LEX.suffix_words) \
                 and s[after] != "的" and unit is not None and not any(
-                    s.startswith(w, after, self.b) for w in LEX.respectively + LEX.each):
+                    s.startswith(w, after, self.b) for w in LEX.respectively + LEX.each) \
+                and not s.startswith(LEX.predicates, after, self.b) \
+                and not s.startswith(LEX.generic_nouns, after, self.b):
             q.number_first = True
             e = after
             while e < self.b and s[e] not in _DELIMS and s[e] not in "和与及" and s[e] != "(" and e - after < 30:
@@ -567,9 +587,9 @@ class _Sentence:
             den = {"天": "日"}.get(pm.group("time"), pm.group("time"))
         else:
             rest = pm.group("rest") or ""
-            den = (pm.group("scale") or "") + ("户" if "户" in rest[:6] else "人")
-            if not pm.group("scale") and not any(w in rest[:6] for w in ("人", "名", "户", "口", "老")):
-                return
+            if not pm.group("scale"):
+                return  # 每班学生人数: per class, not a rate over a population
+            den = pm.group("scale") + ("户" if "户" in rest[:6] else "人")
         q.unit = f"{q.unit}/{den}"
         q.cues.append((j, j + 1))
 
@@ -736,9 +756,12 @@ class _Sentence:
             comp, value, unit = "==", Decimal(100), "%"
         elif kind == "over_half":
             comp, value, unit = ">", Decimal(50), "%"
+        elif kind == "double":  # 翻一番 = +100%, 翻两番 = +300% (to four times)
+            times = {"两": 2, "二": 2, "三": 3}.get(m.groupdict().get("n") or "一", 1)
+            comp, value, unit = ">=", Decimal(2 ** times - 1) * 100, "%"
         else:
             comp, value, unit = ">=", Decimal(1), None
-        measure = "level" if kind == "over_half" else "special"
+        measure = {"over_half": "level", "double": "change_rate"}.get(kind, "special")
         if p.metric_after and m.groupdict().get("metric"):
             metrics = [m.span("metric")]
             start = m.start()
@@ -754,11 +777,9 @@ class _Sentence:
         end = m.end()
         if end < self.b and s[end] in "”\"":
             end += 1
-        out = []
-        for met in metrics:
-            out.append(_T(start, end, m.start(), measure, comp, value, None, None, unit, None, met,
-                          cues=[m.span()]))
-        return out
+        direction = "increase" if kind == "double" else None
+        return [_T(start, end, m.start(), measure, comp, value, None, None, unit, direction, met, cues=[m.span()])
+                for met in metrics]
 
     def split_metrics(self, span) -> list[tuple[int, int] | None]:
         if span is None:

@@ -1,0 +1,523 @@
+"""Checking: does a reported outcome meet a target, by how much, and why.
+
+>>> v = check("城镇新增就业2万人以上", "2.4万人")
+>>> v.status, v.completion, v.reason
+('met', Decimal('1.2'), '2.4万人 ≥ 2万人: met')
+>>> check("确保城镇登记失业率控制在3.5%以内", "3.6%").status
+'not_met'
+>>> check("地区生产总值增长6%", "1590亿元", baseline="1500亿元").reason
+'growth 6% (computed from two levels at current prices) ≥ 6%: met'
+>>> check("城乡居民收入倍差继续缩小", "1.72").status
+'indeterminate'
+"""
+from __future__ import annotations
+
+import time as _time
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import ROUND_HALF_EVEN, Decimal
+from functools import lru_cache
+from typing import Iterable, Sequence
+
+from .errors import IncompatibleUnitsError, NoTargetError, ParseError
+from .lexicon import LEX
+from .milestones import Schedule, deadline_date, elapsed_fraction
+from .normalize import normalize
+from .numerals import parse_number
+from .parse import parse_target
+from .quantity import Quantity, format_quantity
+from .reader import read
+from .target import Comparator, Direction, Measure, Target
+from .tolerance import DEFAULT as DEFAULT_TOLERANCE
+from .tolerance import STRICT as STRICT_TOLERANCE
+from .tolerance import TolerancePolicy
+
+__all__ = [
+    "CheckPolicy", "DEFAULT_POLICY", "STRICT_POLICY", "ROUNDED_POLICY", "Verdict", "check",
+    "check_many", "aggregate_completion", "read_reported",
+]
+
+MET, NOT_MET, INDETERMINATE = "met", "not_met", "indeterminate"
+
+
+@dataclass(frozen=True, slots=True)
+class CheckPolicy:
+    """How verdicts are judged. Swap it per call (``policy=``) to code achievement your way.
+
+    - ``tolerance``: the band for ≈ (左右) targets (:class:`~cnquant.TolerancePolicy`).
+    - ``one_sided_caps``: a 左右 target on a lower-is-better indicator (CPI 涨幅, 失业率, 能耗) is met
+      by any value up to the top of the band, not only inside it.
+    - ``strict_bare``: bare targets (no comparator word: 增长6%, 新增227个) need strictly more.
+    - ``rounding``: None compares unrounded values (GB/T 8170 全数值比较法); ``"half_even"``
+      rounds the reported value to the target's decimals first (修约值比较法, 四舍六入五成双).
+    - ``require_deflator``: a growth target on a real-price indicator (GDP, 增加值) checked from two
+      levels is indeterminate without a deflator, instead of being judged on nominal growth.
+    - ``schedule_band``: how far (as a fraction of the expected value) progress may be from the
+      expected-to-date value and still count as on schedule.
+    """
+
+    name: str = "default"
+    tolerance: TolerancePolicy = DEFAULT_TOLERANCE
+    one_sided_caps: bool = True
+    strict_bare: bool = False
+    rounding: str | None = None
+    require_deflator: bool = False
+    schedule_band: Decimal = Decimal("0.05")
+
+    def __post_init__(self) -> None:
+        if self.rounding not in (None, "half_even"):
+            raise ValueError("rounding must be None or 'half_even'")
+        if not isinstance(self.tolerance, TolerancePolicy):
+            raise TypeError("tolerance must be a TolerancePolicy")
+
+
+DEFAULT_POLICY = CheckPolicy()
+#: Academic coding: no band around 左右, bare targets must be exceeded, two-sided caps.
+STRICT_POLICY = CheckPolicy("strict", STRICT_TOLERANCE, one_sided_caps=False, strict_bare=True)
+#: GB/T 8170 修约值比较法: reported values are rounded to the target's precision first.
+ROUNDED_POLICY = CheckPolicy("rounded", rounding="half_even")
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """The result of a check.
+
+    ``status`` is ``"met"``, ``"not_met"`` or ``"indeterminate"``. ``completion`` is reported ÷
+    target for at-least level targets (uncapped: 235 of 227 is 1.035…), else None with
+    ``completion_note`` saying why. ``gap`` is reported − target in the target's unit. For checks
+    made ``as_of`` a date before the deadline, ``progress`` is completed / ahead / on_schedule /
+    behind against ``expected`` (the value due by then).
+    """
+
+    status: str
+    reason: str
+    target: Target
+    reported: Quantity | None = None
+    completion: Decimal | None = None
+    completion_note: str | None = None
+    gap: Quantity | None = None
+    tolerance: object = None
+    progress: str | None = None
+    expected: Quantity | None = None
+    policy: str = "default"
+    notes: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def met(self) -> bool:
+        """True when the status is met."""
+        return self.status == MET
+
+    def to_dict(self) -> dict:
+        """A JSON-ready dict."""
+        def q(x):
+            return None if x is None else format(x.magnitude, "f")
+        return {
+            "status": self.status, "reason": self.reason, "target": self.target.text,
+            "reported": q(self.reported), "unit": self.target.unit,
+            "completion": None if self.completion is None else format(self.completion, "f"),
+            "completion_note": self.completion_note, "gap": q(self.gap),
+            "tolerance": None if self.tolerance is None else str(self.tolerance),
+            "progress": self.progress, "expected": q(self.expected), "policy": self.policy,
+            "notes": list(self.notes),
+        }
+
+    def __str__(self) -> str:
+        return f"{self.status}: {self.reason}"
+
+
+@dataclass(frozen=True, slots=True)
+class _Reported:
+    kind: str          # level | change_rate | change | rank
+    quantity: Quantity
+
+
+_RANK_RE = None
+
+
+@lru_cache(maxsize=65536)
+def _target_from_text(text: str) -> Target:
+    return parse_target(text)
+
+
+@lru_cache(maxsize=65536)
+def _reported_from_text(text: str) -> _Reported:
+    return read_reported(text)
+
+
+def read_reported(text: str) -> _Reported:
+    """Read a reported value: a level (完成117.1亿元, 2.4万人), a change (增长4.4%, 同比下降8%,
+    提高1.5个百分点) or a rank (全国第8名)."""
+    global _RANK_RE
+    import re
+
+    if _RANK_RE is None:
+        _RANK_RE = re.compile(r"第\s*(?P<n>\d+|[一二三四五六七八九十百]+)\s*(?:名|位)?")
+    s = normalize(text)
+    rm = _RANK_RE.search(s)
+    if rm and not any(c.isdigit() for c in s[rm.end():]):
+        return _Reported("rank", Quantity(parse_number(rm.group("n")), None))
+    targets = [m.target for m in read(text, mode="phrase") if m.target is not None and m.target.value is not None]
+    if not targets:
+        raise ParseError("no reported value found", text, 0,
+                         ("write the outcome as a quantity (2.4万人), a change (增长4.4%) or a rank (全国第8名)",))
+    t = targets[0]
+    kind = t.measure.value if t.measure in (Measure.CHANGE_RATE, Measure.CHANGE) else "level"
+    return _Reported(kind, t.value)
+
+
+def _as_target(target) -> Target:
+    if isinstance(target, Target):
+        return target
+    if isinstance(target, str):
+        return _target_from_text(target)
+    raise TypeError(f"target must be a Target or str, not {type(target).__name__}")
+
+
+def _as_reported(value) -> _Reported:
+    if isinstance(value, _Reported):
+        return value
+    if isinstance(value, Quantity):
+        return _Reported("level", value)
+    if isinstance(value, str):
+        return _reported_from_text(value)
+    if isinstance(value, (int, Decimal)) and not isinstance(value, bool):
+        return _Reported("level", Quantity(Decimal(value), None))
+    if isinstance(value, float):
+        raise TypeError("reported values are exact: pass a str, Decimal, int or Quantity, not a float")
+    raise TypeError(f"cannot read a reported value from {type(value).__name__}")
+
+
+def _explicit_comparator(t: Target) -> bool:
+    return any(c in LEX.prefix_comparators or c in LEX.suffix_comparators or c in ("达到", "达")
+               or normalize(c) in LEX.prefix_comparators or normalize(c) in LEX.suffix_comparators
+               for c in t.cues)
+
+
+def _in_unit(q: Quantity, unit: str | None) -> Decimal:
+    """The magnitude of q in ``unit``; a unitless side takes the other side's unit."""
+    if unit is None or q.unit is None or q.unit == unit:
+        return q.magnitude
+    return q.to(unit).magnitude
+
+
+def _round_like(value: Decimal, like: Decimal) -> Decimal:
+    exp = like.normalize().as_tuple().exponent
+    exp = min(exp, 0) if isinstance(exp, int) else 0
+    return value.quantize(Decimal(1).scaleb(exp), rounding=ROUND_HALF_EVEN)
+
+
+def _fmt(v: Decimal, unit: str | None) -> str:
+    return format_quantity(Quantity(v, unit))
+
+
+def _compare(r: Decimal, comp: Comparator, t: Target, policy: CheckPolicy, lower_is_better: bool,
+             value: Decimal | None, low: Decimal | None, high: Decimal | None) -> tuple[bool, object]:
+    """Whether r satisfies the comparator; returns (ok, tolerance used)."""
+    if policy.rounding and value is not None:
+        r = _round_like(r, value)
+    if comp is Comparator.BETWEEN:
+        return low <= r <= high, None
+    if comp is Comparator.APPROX:
+        tol = t.tolerance if (t.tolerance is not None and policy.tolerance is DEFAULT_TOLERANCE) \
+            else policy.tolerance.for_unit(t.unit)
+        band = tol.band(value)
+        if lower_is_better and policy.one_sided_caps:
+            return r <= value + band, tol
+        return abs(r - value) <= band, tol
+    bare = not _explicit_comparator(t)
+    if comp is Comparator.GE:
+        return (r > value if (policy.strict_bare and bare) else r >= value), None
+    if comp is Comparator.GT:
+        return r > value, None
+    if comp is Comparator.LE:
+        return (r < value if (policy.strict_bare and bare) else r <= value), None
+    if comp is Comparator.LT:
+        return r < value, None
+    if comp is Comparator.EQ:
+        return r == value, None
+    raise ValueError(f"no comparator to check against in {t.text!r}")
+
+
+def check(target, reported, *, baseline=None, reference=None, as_of: date | None = None,
+          policy: CheckPolicy | None = None, deflator=None, schedule: Schedule | None = None) -> Verdict:
+    """Judge a reported outcome against a target.
+
+    ``target`` and ``reported`` are text (simplified or traditional) or objects. ``baseline`` is
+    last period's level (for growth and direction targets), ``reference`` the value of the
+    indicator a relative target is tied to (与经济增长基本同步: the economic growth rate),
+    ``as_of`` the date of a progress check, ``deflator`` a price index ratio (1.02) for real
+    growth, ``schedule`` a :class:`~cnquant.milestones.Schedule` for progress.
+
+    Raises :class:`~cnquant.IncompatibleUnitsError` when the units measure different things.
+
+    >>> check("新增老年助餐服务点227个", "235个").completion
+    Decimal('1.035242')
+    >>> check("市场主体超8800个", "8800个").status
+    'not_met'
+    """
+    policy = policy or DEFAULT_POLICY
+    t = _as_target(target)
+    rep = _as_reported(reported)
+    base = None if baseline is None else _as_reported(baseline)
+    ref = None if reference is None else _as_reported(reference)
+    return _Checker(t, rep, base, ref, as_of, policy, deflator, schedule).run()
+
+
+class _Checker:
+    def __init__(self, t, rep, base, ref, as_of, policy, deflator, schedule) -> None:
+        self.t, self.rep, self.base, self.ref = t, rep, base, ref
+        self.as_of, self.policy, self.schedule = as_of, policy, schedule
+        self.deflator = None if deflator is None else Decimal(str(deflator))
+        self.notes: list[str] = []
+
+    def verdict(self, status, reason, **kw) -> Verdict:
+        return Verdict(status, reason, self.t, reported=self.rep.quantity, policy=self.policy.name,
+                       notes=tuple(self.notes), **kw)
+
+    def run(self) -> Verdict:
+        t = self.t
+        if t.absent:
+            return self.verdict(INDETERMINATE, "no target was set (不设目标), so nothing can be met")
+        m = t.measure
+        if m is Measure.DIRECTION:
+            return self.direction()
+        if m is Measure.RELATIVE:
+            return self.relative()
+        if m is Measure.RANK:
+            return self.rank()
+        if m in (Measure.CHANGE_RATE, Measure.CHANGE):
+            return self.change()
+        return self.level()
+
+    # -- level and special -------------------------------------------------------------------
+    def level(self) -> Verdict:
+        t, rep = self.t, self.rep
+        if rep.kind not in ("level",):
+            return self.verdict(INDETERMINATE, f"the target is a level but the report is a {rep.kind.replace('_', ' ')}")
+        unit = t.unit
+        if t.measure is Measure.SPECIAL and unit is None:
+            r = rep.quantity.magnitude  # 清零 / 零的突破 count whatever is counted
+        else:
+            r = _in_unit(rep.quantity, unit)
+        return self.judge(r, unit)
+
+    def judge(self, r: Decimal, unit: str | None, *, label: str | None = None, lower=None) -> Verdict:
+        t, policy = self.t, self.policy
+        comp = t.comparator
+        value = t.value.magnitude if t.value is not None else None
+        low = t.low.magnitude if t.low is not None else None
+        high = t.high.magnitude if t.high is not None else None
+        lower_is_better = LEX.is_lower_is_better(t.metric) if lower is None else lower
+        if comp is None:
+            return self.verdict(INDETERMINATE, "the target has no comparator to check against")
+        ok, tol = _compare(r, comp, t, policy, lower_is_better, value, low, high)
+        shown = label or _fmt(r, unit)
+        if comp is Comparator.BETWEEN:
+            goal = f"between {_fmt(low, unit)} and {_fmt(high, unit)}"
+            gap = Decimal(0) if ok else (r - low if r < low else r - high)
+        else:
+            sym = comp.symbol
+            if comp is Comparator.GE and policy.strict_bare and not _explicit_comparator(t):
+                sym = ">"
+            goal = f"{sym} {_fmt(value, unit)}"
+            gap = r - value
+            if tol is not None:
+                goal += f" ±{_fmt(tol.band(value), unit) if not tol.relative else tol.band(value).normalize()}"
+        completion, note = self.completion(r, comp, value)
+        progress = expected = None
+        status = MET if ok else NOT_MET
+        reason = f"{shown} {goal}: {'met' if ok else 'not met'}"
+        if self.as_of is not None:
+            status, reason, progress, expected = self.timing(r, ok, status, reason, unit)
+        return self.verdict(status, reason, completion=completion, completion_note=note,
+                            gap=Quantity(gap, unit), tolerance=tol, progress=progress,
+                            expected=None if expected is None else Quantity(expected, unit))
+
+    def completion(self, r: Decimal, comp, value) -> tuple[Decimal | None, str | None]:
+        t = self.t
+        if t.measure is not Measure.LEVEL:
+            return None, "completion rates are defined for level targets only"
+        if comp in (Comparator.LE, Comparator.LT):
+            return None, "a ceiling has no completion rate"
+        if comp not in (Comparator.GE, Comparator.GT):
+            return None, "completion rates are defined for at-least targets"
+        if value is None or value <= 0:
+            return None, "the plan value is not positive, so a ratio means nothing"
+        return (r / value).quantize(Decimal("0.000001")).normalize(), None
+
+    def timing(self, r, ok, status, reason, unit):
+        """Progress as of a date: against the milestone schedule, or 序时进度 without one."""
+        t, as_of = self.t, self.as_of
+        due = deadline_date(t.deadline, as_of.year) if t.deadline else date(as_of.year, 12, 31)
+        value = t.value.magnitude if t.value is not None else None
+        if as_of >= due or value is None or t.comparator not in (Comparator.GE, Comparator.GT):
+            return status, reason + (f" (due {due.isoformat()})" if t.deadline else ""), None, None
+        if ok:
+            return MET, reason + f" ahead of the {due.isoformat()} deadline", "completed", value
+        expected = self.schedule.expected(as_of) if self.schedule is not None else None
+        how = "milestone schedule"
+        if expected is None:
+            expected = (value * elapsed_fraction(as_of)).quantize(Decimal("0.01")).normalize()
+            how = "time-proportional schedule (序时进度)"
+        band = self.policy.schedule_band * expected
+        if r > expected + band:
+            progress = "ahead"
+        elif r >= expected - band:
+            progress = "on_schedule"
+        else:
+            progress = "behind"
+        reason = (f"{_fmt(r, unit)} by {as_of.isoformat()} against {_fmt(expected, unit)} expected on the {how}: "
+                  f"{progress.replace('_', ' ')}; not yet due ({due.isoformat()})")
+        return INDETERMINATE, reason, progress, expected
+
+    # -- change --------------------------------------------------------------------------------
+    def change(self) -> Verdict:
+        t, rep = self.t, self.rep
+        if {rep.kind, t.measure.value} == {"change", "change_rate"} and {rep.quantity.unit, t.unit} == {"%", "百分点"}:
+            raise IncompatibleUnitsError(rep.quantity.unit, t.unit, t.text)
+        if rep.kind == t.measure.value:
+            r = _in_unit(rep.quantity, t.unit)
+            return self.judge(r, t.unit, lower=False)
+        if rep.kind == "level" and self.base is not None:
+            cur = rep.quantity
+            prev = self.base.quantity
+            prev_m = _in_unit(prev, cur.unit) if cur.unit else prev.magnitude
+            if t.measure is Measure.CHANGE_RATE:
+                if prev_m == 0:
+                    return self.verdict(INDETERMINATE, "the baseline is zero, so a growth rate is undefined")
+                real = any(w in (t.metric or "") for w in ("生产总值", "GDP", "增加值"))
+                if self.deflator is not None:
+                    growth = (cur.magnitude / (prev_m * self.deflator) - 1) * 100
+                    label = f"real growth {_fmt(growth.quantize(Decimal('0.01')).normalize(), '%')}"
+                else:
+                    if real and self.policy.require_deflator:
+                        return self.verdict(INDETERMINATE, "a growth target at comparable prices needs a deflator "
+                                            "to be checked from two current-price levels")
+                    growth = (cur.magnitude / prev_m - 1) * 100
+                    label = (f"growth {_fmt(growth.quantize(Decimal('0.01')).normalize(), '%')} "
+                             "(computed from two levels at current prices)")
+                    if real:
+                        self.notes.append("growth targets are at comparable prices (可比价); this growth is nominal")
+                return self.judge(growth, "%", label=label, lower=False)
+            diff = cur.magnitude - prev_m
+            unit = cur.unit
+            if (unit, t.unit) in (("%", "百分点"), ("‰", "千分点")):
+                unit = t.unit  # the difference of two shares is in (percentage) points
+            if t.unit is not None and unit is not None and unit != t.unit:
+                diff = Quantity(diff, unit).to(t.unit).magnitude
+            return self.judge(diff, t.unit, lower=False)
+        if rep.kind == "level":
+            return self.verdict(INDETERMINATE, f"a {t.measure.value.replace('_', ' ')} target needs a baseline to "
+                                "judge a reported level")
+        return self.verdict(INDETERMINATE, f"the report is a {rep.kind.replace('_', ' ')}, the target a "
+                            f"{t.measure.value.replace('_', ' ')}")
+
+    # -- direction -----------------------------------------------------------------------------
+    def direction(self) -> Verdict:
+        t, rep = self.t, self.rep
+        want = t.direction
+        if rep.kind in ("change_rate", "change"):
+            delta = rep.quantity.magnitude
+            how = f"reported change {format_quantity(rep.quantity)}"
+        elif self.base is None:
+            return self.verdict(INDETERMINATE, "a direction target needs a baseline (last period's value)")
+        else:
+            prev = self.base.quantity
+            cur = rep.quantity
+            delta = cur.magnitude - (_in_unit(prev, cur.unit) if cur.unit else prev.magnitude)
+            how = f"{format_quantity(cur)} against {format_quantity(prev)}"
+        ok = delta < 0 if want is Direction.DECREASE else delta > 0
+        word = "decrease" if want is Direction.DECREASE else "increase"
+        return self.verdict(MET if ok else NOT_MET, f"{how}: {'a' if ok else 'no'} {word}")
+
+    # -- relative ------------------------------------------------------------------------------
+    def relative(self) -> Verdict:
+        t, rep = self.t, self.rep
+        if self.ref is None:
+            return self.verdict(INDETERMINATE, f"a relative target needs the value of {t.reference or 'its reference'}")
+        refq = self.ref.quantity
+        if t.comparator is Comparator.APPROX or t.comparator is None and t.value is None:
+            if t.comparator is None:  # 完成上级下达的…计划目标: the reference is the assigned value
+                r = _in_unit(rep.quantity, refq.unit)
+                lower = LEX.is_lower_is_better(t.metric)
+                ok = r <= refq.magnitude if lower else r >= refq.magnitude
+                return self.verdict(MET if ok else NOT_MET, f"{format_quantity(rep.quantity)} against the assigned "
+                                    f"{format_quantity(refq)}: {'met' if ok else 'not met'}")
+            r = _in_unit(rep.quantity, refq.unit)
+            tol = self.policy.tolerance.for_unit(refq.unit)
+            band = tol.band(refq.magnitude)
+            ok = r >= refq.magnitude - band
+            return self.verdict(MET if ok else NOT_MET,
+                                f"{format_quantity(rep.quantity)} against {t.reference} {format_quantity(refq)} "
+                                f"(band {_fmt(band, refq.unit)}, faster is fine): {'met' if ok else 'not met'}",
+                                tolerance=tol, gap=Quantity(r - refq.magnitude, refq.unit))
+        # a share of another indicator: 达“浙丽保”参保人数的60%以上
+        if refq.magnitude == 0:
+            return self.verdict(INDETERMINATE, "the reference value is zero")
+        share = _in_unit(rep.quantity, refq.unit) / refq.magnitude * 100
+        return self.judge(share, "%", label=f"share {_fmt(share.quantize(Decimal('0.01')).normalize(), '%')}",
+                          lower=False)
+
+    # -- rank ----------------------------------------------------------------------------------
+    def rank(self) -> Verdict:
+        t, rep = self.t, self.rep
+        r = rep.quantity.magnitude
+        if t.comparator is None:
+            if r == 1:
+                return self.verdict(MET, "ranked first: leading")
+            return self.verdict(INDETERMINATE, "领先 (leading) is not defined for a rank below first")
+        value = t.value.magnitude
+        ok = r <= value if t.comparator is Comparator.LE else r == value if t.comparator is Comparator.EQ \
+            else _compare(r, t.comparator, t, self.policy, False, value, None, None)[0]
+        return self.verdict(MET if ok else NOT_MET, f"rank {r} {t.comparator.symbol} {value}: {'met' if ok else 'not met'}",
+                            gap=Quantity(r - value, None))
+
+
+def check_many(pairs: Iterable[Sequence], *, policy: CheckPolicy | None = None,
+               errors: str = "raise") -> list[Verdict | None]:
+    """Check many (target, reported[, baseline]) rows in order. Repeated texts are parsed once.
+
+    ``errors="coerce"`` gives None for a row that cannot be checked instead of raising.
+
+    >>> [v.status for v in check_many([("新增学位4700个", "4680个"), ("新增学位4700个", "4800个")])]
+    ['not_met', 'met']
+    """
+    if errors not in ("raise", "coerce"):
+        raise ValueError("errors must be 'raise' or 'coerce'")
+    out: list[Verdict | None] = []
+    for row in pairs:
+        target, reported = row[0], row[1]
+        baseline = row[2] if len(row) > 2 else None
+        try:
+            out.append(check(target, reported, baseline=baseline, policy=policy))
+        except ParseError:
+            if errors == "raise":
+                raise
+            out.append(None)
+    return out
+
+
+def aggregate_completion(items: Iterable, *, method: str = "mean") -> Decimal | None:
+    """Aggregate completion rates: ``"mean"`` (mean of ratios), ``"capped"`` (each capped at 1
+    first) or ``"pooled"`` (Σ reported ÷ Σ target, for items in one unit). Items are Verdicts;
+    those without a completion rate are left out. Returns None when nothing is left.
+
+    >>> vs = [check("新增学位100个", "150个"), check("新增学位100个", "50个")]
+    >>> aggregate_completion(vs), aggregate_completion(vs, method="capped")
+    (Decimal('1'), Decimal('0.75'))
+    """
+    vs = [v for v in items if isinstance(v, Verdict) and v.completion is not None]
+    if not vs:
+        return None
+    if method == "mean":
+        return (sum(v.completion for v in vs) / len(vs)).normalize()
+    if method == "capped":
+        return (sum(min(v.completion, Decimal(1)) for v in vs) / len(vs)).normalize()
+    if method == "pooled":
+        units = {v.target.unit for v in vs}
+        if len(units) > 1:
+            raise IncompatibleUnitsError(*sorted(u or "" for u in units)[:2])
+        rep = sum(_in_unit(v.reported, v.target.unit) for v in vs)
+        tgt = sum(v.target.value.magnitude for v in vs)
+        return (rep / tgt).normalize()
+    raise ValueError("method must be 'mean', 'capped' or 'pooled'")
