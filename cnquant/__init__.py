@@ -15,6 +15,9 @@ from .tolerance import (DEFAULT, STRICT, TolerancePolicy, get_default_tolerance,
                         set_default_tolerance)
 from .parse import parse_target, parse_targets
 from .extract import ROLES, Mention, explain, extract
+from .allocation import (AllocationCheck, check_allocation, check_allocation_table,
+                         parse_allocation_cell)
+from .milestones import Schedule, deadline_date
 from .check import (DEFAULT_POLICY, ROUNDED_POLICY, STRICT_POLICY, CheckPolicy, Verdict,
                     aggregate_completion, check, check_many)
 
@@ -29,7 +32,15 @@ __all__ = [
     "parse_target", "parse_targets", "extract", "explain", "Mention", "ROLES",
     "check", "check_many", "aggregate_completion", "Verdict", "CheckPolicy",
     "DEFAULT_POLICY", "STRICT_POLICY", "ROUNDED_POLICY",
+    "check_allocation", "check_allocation_table", "parse_allocation_cell", "AllocationCheck",
+    "Schedule", "deadline_date",
 ]
+
+
+import sys as _sys
+
+if "pandas" in _sys.modules:  # register .cnq now; otherwise `import cnquant.pandas` does it
+    from . import pandas as _pandas_accessors  # noqa: F401
 
 
 def __getattr__(name: str):

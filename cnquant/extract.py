@@ -4,7 +4,7 @@
 >>> [(t.metric, t.comparator.value, t.value.magnitude) for t in ts]
 [('新增科技型中小企业', '>=', Decimal('300')), ('有效国家高新技术企业', '>', Decimal('600'))]
 >>> [(m.text, m.role) for m in explain("为全市60岁以上老年人免费接种流感疫苗85.8万人次")]
-[('60岁以上', 'qualifier'), ('免费接种流感疫苗85.8万人次', 'target')]
+[('为全市60岁以上老年人免费接种流感疫苗85.8万人次', 'target'), ('60岁以上', 'qualifier')]
 """
 from __future__ import annotations
 

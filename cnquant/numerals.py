@@ -20,7 +20,7 @@ Decimal('11000')
 """
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
+from decimal import Context, Decimal, InvalidOperation
 
 from .errors import LimitError, ParseError
 
@@ -31,6 +31,10 @@ __all__ = [
 
 #: Longest digit run cnquant reads; longer numbers raise LimitError instead of being read.
 MAX_DIGITS = 40
+
+#: Arithmetic on read numbers uses this context: wide enough that no number cnquant accepts
+#: (40 digits times a 10**12 scale word) is ever rounded.
+EXACT = Context(prec=80)
 
 DIGITS: dict[str, int] = {
     "零": 0, "〇": 0, "○": 0, "0": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
@@ -151,7 +155,7 @@ def parse_chinese(text: str) -> Decimal:
             raise ParseError("digits expected after 点", text, len(text) - len(frac))
         # a scale word may follow the fraction: 一点五万 = 15000
         value = Decimal(_integer(whole, text, int(negative)) if whole else 0)
-        value += Decimal("0." + "".join(str(DIGITS[c]) for c in frac))
+        value = EXACT.add(value, Decimal("0." + "".join(str(DIGITS[c]) for c in frac)))
     else:
         # trailing scale words on a plain integer are handled by _integer (三万, 两亿)
         value = Decimal(_integer(body, text, int(negative)))
@@ -180,22 +184,22 @@ def parse_number(text: str) -> Decimal:
         if rest:
             if rest not in SCALES:
                 raise ParseError(f"{rest!r} is not a scale word", text, i)
-            value *= SCALES[rest]
+            value = EXACT.multiply(value, SCALES[rest])
         return _plain(value)
     # Chinese, possibly with a fraction followed by scale words (一点五万)
     for word in sorted(SCALES, key=len, reverse=True):
         if "点" in text and text.endswith(word) and len(text) > len(word):
             head = text[: -len(word)]
             if head and head[-1] in DIGITS:
-                return _plain(parse_chinese(head) * SCALES[word])
+                return _plain(EXACT.multiply(parse_chinese(head), SCALES[word]))
     return _plain(parse_chinese(text))
 
 
 def _plain(value: Decimal) -> Decimal:
     """Drop exponent noise so 11000 prints as 11000, not 1.1E+4, keeping the value exact."""
     if value == value.to_integral_value():
-        return value.quantize(Decimal(1))
-    return value.normalize()
+        return value.quantize(Decimal(1), context=EXACT)
+    return value.normalize(context=EXACT)
 
 
 def approximate_range(text: str) -> tuple[Decimal, Decimal] | None:

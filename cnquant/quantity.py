@@ -19,7 +19,7 @@ from decimal import Decimal
 from .errors import ParseError, UnknownUnitError
 from .normalize import normalize
 from .numerals import DIGITS, SCALES, approximate_range, parse_arabic, parse_chinese, parse_number
-from .numerals import _plain, to_chinese
+from .numerals import EXACT, _plain, to_chinese
 from .units import UNIT_RE, canonical_unit, convert, lookup, registry
 
 __all__ = ["Quantity", "QuantityMatch", "parse_quantity", "format_quantity", "match_quantity"]
@@ -169,7 +169,7 @@ def match_quantity(s: str, i: int) -> QuantityMatch | None:
             cut = _cut_before_unit(s, j, sm.end())  # 50万千瓦 -> 万 | 千瓦
             if s[j:cut] in SCALES:
                 scale = SCALES[s[j:cut]]
-                value *= scale
+                value = EXACT.multiply(value, scale)
                 j = cut
         number_end = j
     else:
@@ -291,7 +291,7 @@ def format_quantity(q: Quantity, *, scale: str | None = "auto", numerals: str = 
         if unit not in ("%", "‰", "百分点", "倍") and numerals == "arabic":
             for w in ("万亿", "亿", "万"):
                 if abs(m) >= SCALES[w]:
-                    mantissa = _plain(m.scaleb(-len(str(SCALES[w])) + 1))
+                    mantissa = _plain(m.scaleb(-len(str(SCALES[w])) + 1, context=EXACT))
                     if -mantissa.as_tuple().exponent <= 2:  # 1.1万, 85.8万, 2.35万; not 3.8871万
                         word = w
                     break
@@ -300,7 +300,7 @@ def format_quantity(q: Quantity, *, scale: str | None = "auto", numerals: str = 
             raise ValueError(f"unknown scale word {scale!r}")
         word = scale
     if word:
-        m = m.scaleb(-len(str(SCALES[word])) + 1)
+        m = m.scaleb(-len(str(SCALES[word])) + 1, context=EXACT)
     m = _plain(m)
     if numerals == "chinese":
         if m < 0:

@@ -212,7 +212,7 @@ class _Sentence:
                     break
                 a += 1
             for w in LEX.strip_front:
-                if s.startswith(w, a, b) and b - a > len(w):
+                if s.startswith(w, a, b):
                     a += len(w)
                     changed = True
                     break
@@ -777,6 +777,8 @@ class _Sentence:
         end = m.end()
         if end < self.b and s[end] in "”\"":
             end += 1
+            if start == m.start() and start > self.a and s[start - 1] in "“\"":
+                start -= 1  # keep the quotes of 实现“愿接尽接” together
         direction = "increase" if kind == "double" else None
         return [_T(start, end, m.start(), measure, comp, value, None, None, unit, direction, met, cues=[m.span()])
                 for met in metrics]
@@ -894,7 +896,8 @@ class _Sentence:
                 reference = self.text(*q.relative_ref)
             if comp == "between":
                 value = None
-            start = min(x for x in (q.prefix_start, q.start, metric[0] if metric and metric[0] < q.start else q.start))
+            own = q.metric if q.metric is not None else None  # an inherited metric is not part of this text
+            start = min(q.prefix_start, q.start, own[0] if own and own[0] < q.start else q.start)
             if q.number_first and q.metric is None:
                 start = min(start, q.prefix_start)
             cues = list(q.cues)

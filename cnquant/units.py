@@ -124,6 +124,9 @@ def canonical_unit(text: str) -> str:
         return canonical_unit(num) + "/" + scale + canonical_unit(rest)
     info = lookup(s)
     if info is None:
+        m = _SCALE_RE.match(s)
+        if m and m.end() < len(s) and lookup(s[m.end():]) is not None:
+            return m.group(0) + lookup(s[m.end():]).name  # 万元, 亿元: a scaled unit, for .to()
         raise UnknownUnitError(text, text, 0)
     return info.name
 
@@ -136,6 +139,7 @@ def unit_group(unit: str | None) -> str | None:
     return info.group if info else None
 
 
+_ROUNDED = __import__("decimal").Context(prec=24)
 _LOCK = threading.Lock()
 _REGISTRY = None
 
@@ -186,8 +190,9 @@ def compatible(a: str | None, b: str | None) -> bool:
 
 
 def convert(magnitude: Decimal, from_unit: str | None, to_unit: str | None) -> Decimal:
-    """Convert a magnitude between canonical units with the registry; exact where the definitions
-    are (亩 = 10000/15 平方米 carries 28 significant digits).
+    """Convert a magnitude between canonical units with the registry: exact for terminating factors
+    (公里, 斤, 万元); through a non-terminating one (亩 = 10000/15 平方米) the result is rounded to 24
+    significant digits, so 15亩 converts to exactly 1公顷.
 
     Raises :class:`IncompatibleUnitsError` for units of different kinds.
     """
@@ -195,4 +200,12 @@ def convert(magnitude: Decimal, from_unit: str | None, to_unit: str | None) -> D
         return magnitude
     if from_unit is None or to_unit is None:
         raise IncompatibleUnitsError(from_unit, to_unit)
-    return magnitude * _factor(from_unit, to_unit)
+    from .numerals import EXACT
+
+    factor = _factor(from_unit, to_unit)
+    result = EXACT.multiply(magnitude, factor)
+    if len(factor.as_tuple().digits) >= 25:
+        # a non-terminating factor (亩 = 10000/15 平方米) carries pint's 28 digits: round the result
+        # to 24 significant digits so that 15亩 is exactly 1公顷 again
+        result = _ROUNDED.plus(result)
+    return result

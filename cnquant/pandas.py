@@ -1,0 +1,189 @@
+"""pandas accessors: ``Series.cnq`` and ``DataFrame.cnq``.
+
+Importing this module registers the accessors (``import cnquant`` does it too when pandas is
+already imported). They are thin shells over :func:`~cnquant.parse_target`,
+:func:`~cnquant.extract` and :func:`~cnquant.check`: stateless, index-preserving, and following
+pandas' ``errors="raise" | "coerce"`` convention (coerce leaves missing values and keeps the row).
+Repeated texts are parsed once.
+
+>>> import pandas as pd, cnquant.pandas
+>>> s = pd.Series(["新增停车位3500个", "城镇新增就业2万人以上", None], index=["a", "b", "c"])
+>>> s.cnq.parse()[["measure", "comparator", "value", "unit"]]
+  measure comparator  value unit
+a   level         >=   3500    个
+b   level         >=  20000    人
+c     NaN        NaN    NaN  NaN
+>>> df = pd.DataFrame({"目标": ["新增学位4700个", "新增学位4700个"], "完成": ["4680个", "4800个"]})
+>>> df.cnq.check()["status"].tolist()
+['not_met', 'met']
+"""
+from __future__ import annotations
+
+from typing import Callable
+
+import pandas as pd
+
+from .check import CheckPolicy, check
+from .errors import ParseError
+from .extract import extract
+from .parse import parse_target
+from .quantity import parse_quantity
+
+__all__ = ["TARGET_COLUMNS", "VERDICT_COLUMNS", "CnqSeriesAccessor", "CnqDataFrameAccessor", "register"]
+
+#: Columns of :meth:`CnqSeriesAccessor.parse` and :meth:`CnqSeriesAccessor.extract`.
+TARGET_COLUMNS = ["measure", "comparator", "value", "low", "high", "unit", "modality", "direction",
+                  "reference", "metric", "cues", "deadline", "text"]
+#: Columns of the check methods.
+VERDICT_COLUMNS = ["status", "completion", "gap", "unit", "reason"]
+
+
+def _missing(v) -> bool:
+    if v is None:
+        return True
+    try:
+        return bool(pd.isna(v))
+    except (TypeError, ValueError):
+        return False
+
+
+def _errors(errors: str) -> str:
+    if errors not in ("raise", "coerce"):
+        raise ValueError("errors must be 'raise' or 'coerce' (pandas removed 'ignore')")
+    return errors
+
+
+def _row(t) -> dict:
+    def q(x):
+        return None if x is None else x.magnitude
+    return {
+        "measure": t.measure.value, "comparator": None if t.comparator is None else t.comparator.value,
+        "value": q(t.value), "low": q(t.low), "high": q(t.high), "unit": t.unit,
+        "modality": None if t.modality is None else t.modality.value,
+        "direction": None if t.direction is None else t.direction.value, "reference": t.reference,
+        "metric": t.metric, "cues": "|".join(t.cues), "deadline": t.deadline, "text": t.text,
+    }
+
+
+def _memo(fn: Callable, errors: str) -> Callable:
+    cache: dict = {}
+
+    def call(v):
+        if _missing(v):
+            return None
+        key = v if isinstance(v, str) else repr(v)
+        if key not in cache:
+            try:
+                cache[key] = fn(v)
+            except ParseError:
+                if errors == "raise":
+                    raise
+                cache[key] = None
+        return cache[key]
+    return call
+
+
+class CnqSeriesAccessor:
+    """``Series.cnq``: read a column of target phrases, sentences or quantities."""
+
+    def __init__(self, series: pd.Series) -> None:
+        self._s = series
+
+    def parse(self, *, errors: str = "raise") -> pd.DataFrame:
+        """One row of Target fields per phrase (index kept). ``errors="coerce"``: an unreadable
+        phrase gives an all-missing row."""
+        read = _memo(lambda v: _row(parse_target(str(v))), _errors(errors))
+        rows = [read(v) or {} for v in self._s.tolist()]
+        return pd.DataFrame(rows, index=self._s.index, columns=TARGET_COLUMNS)
+
+    def extract(self, *, errors: str = "raise") -> pd.DataFrame:
+        """Every target of every cell, as a long table keyed by the source row (column ``row``)
+        and the target's number within it (``n``)."""
+        read = _memo(lambda v: [_row(t) for t in extract(str(v))], _errors(errors))
+        out = []
+        for idx, v in zip(self._s.index, self._s.tolist()):
+            for n, r in enumerate(read(v) or []):
+                out.append({"row": idx, "n": n, **r})
+        return pd.DataFrame(out, columns=["row", "n", *TARGET_COLUMNS])
+
+    def to(self, unit: str, *, errors: str = "raise") -> pd.Series:
+        """Quantities (text or Quantity) converted to ``unit``, as exact Decimals."""
+        def conv(v):
+            q = v if hasattr(v, "to") else parse_quantity(str(v))
+            return q.to(unit).magnitude
+        read = _memo(conv, _errors(errors))
+        return pd.Series([read(v) for v in self._s.tolist()], index=self._s.index, name=self._s.name, dtype=object)
+
+    def check(self, reported, baseline=None, *, policy: CheckPolicy | None = None,
+              errors: str = "raise") -> pd.DataFrame:
+        """Check this column of targets against ``reported`` (a Series aligned on the index, or a
+        scalar), with an optional ``baseline`` Series."""
+        return _check_frame(self._s, _align(reported, self._s), _align(baseline, self._s), policy, errors)
+
+
+def _align(other, like: pd.Series):
+    if other is None:
+        return pd.Series([None] * len(like), index=like.index, dtype=object)
+    if isinstance(other, pd.Series):
+        return other.reindex(like.index)
+    return pd.Series([other] * len(like), index=like.index, dtype=object)
+
+
+def _check_frame(targets: pd.Series, reported: pd.Series, baseline: pd.Series, policy, errors) -> pd.DataFrame:
+    _errors(errors)
+    cache: dict = {}
+    rows = []
+    for t, r, b in zip(targets.tolist(), reported.tolist(), baseline.tolist()):
+        if _missing(t) or _missing(r):
+            rows.append({})
+            continue
+        b = None if _missing(b) else b
+        key = (str(t), str(r), None if b is None else str(b))
+        if key not in cache:
+            try:
+                v = check(str(t), str(r), baseline=None if b is None else str(b), policy=policy)
+                cache[key] = {"status": v.status, "completion": v.completion,
+                              "gap": None if v.gap is None else v.gap.magnitude, "unit": v.target.unit,
+                              "reason": v.reason}
+            except ParseError:
+                if errors == "raise":
+                    raise
+                cache[key] = {}
+        rows.append(cache[key])
+    return pd.DataFrame(rows, index=targets.index, columns=VERDICT_COLUMNS)
+
+
+class CnqDataFrameAccessor:
+    """``DataFrame.cnq``: check a target column against a reported column (序号/任务/目标/完成)."""
+
+    def __init__(self, frame: pd.DataFrame) -> None:
+        self._f = frame
+
+    def check(self, target: str = "目标", reported: str = "完成", baseline: str | None = None, *,
+              policy: CheckPolicy | None = None, errors: str = "raise") -> pd.DataFrame:
+        """Verdict columns (status, completion, gap, unit, reason) for each row."""
+        f = self._f
+        for col in (target, reported) + ((baseline,) if baseline else ()):
+            if col not in f.columns:
+                raise KeyError(f"no column {col!r}; columns are {list(f.columns)}")
+        base = f[baseline] if baseline else _align(None, f[target])
+        return _check_frame(f[target], f[reported], base, policy, errors)
+
+    def parse(self, column: str = "目标", *, errors: str = "raise") -> pd.DataFrame:
+        """Target fields of ``column``, joined to nothing (same index as the frame)."""
+        return self._f[column].cnq.parse(errors=errors)
+
+    def extract(self, column: str, *, errors: str = "raise") -> pd.DataFrame:
+        """Every target of ``column`` as a long table keyed by the frame's index."""
+        return self._f[column].cnq.extract(errors=errors)
+
+
+def register() -> None:
+    """Register ``.cnq`` on Series and DataFrame (idempotent)."""
+    if "cnq" not in getattr(pd.Series, "_accessors", set()):
+        pd.api.extensions.register_series_accessor("cnq")(CnqSeriesAccessor)
+    if "cnq" not in getattr(pd.DataFrame, "_accessors", set()):
+        pd.api.extensions.register_dataframe_accessor("cnq")(CnqDataFrameAccessor)
+
+
+register()

@@ -1,0 +1,136 @@
+"""check / check_many / policies / milestones / allocation tables against tests/cases/checks.jsonl."""
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+import cnquant as cq
+from cnquant import check
+
+from .conftest import load_cases, table
+
+
+@pytest.mark.parametrize("row", table("checks.jsonl", key="target"))
+def test_check_table(row):
+    if row["expected"] == "error":
+        with pytest.raises(getattr(cq, row["error"])):
+            check(row["target"], row["reported"], baseline=row.get("baseline"))
+        return
+    v = check(row["target"], row["reported"], baseline=row.get("baseline"))
+    assert v.status == row["expected"], v.reason
+    if row.get("completion"):
+        assert v.completion is not None
+        assert abs(v.completion - Decimal(row["completion"])) <= Decimal("0.00006")
+    assert v.reason
+
+
+def test_table_size():
+    rows = load_cases("checks.jsonl")
+    assert len(rows) >= 200
+    assert sum(r["expected"] == "error" for r in rows) >= 12
+
+
+def test_completion_uncapped_and_undefined_for_caps():
+    assert check("新增老年助餐服务点227个", "235个").completion == Decimal("1.035242")
+    v = check("确保城镇登记失业率控制在3.5%以内", "3.2%")
+    assert v.completion is None and "ceiling" in v.completion_note
+
+
+def test_gap_in_target_unit():
+    v = check("城镇新增就业2万人以上", "1.8万人")
+    assert v.gap == cq.Quantity(Decimal(-2000), "人")
+
+
+# one data set, three policies, three documented verdicts
+DATA = [("地区生产总值增长6%左右", "增长5.7%"), ("普惠小微企业贷款增长15%", "增长15%"),
+        ("社会消费品零售总额增长6.5%以上", "增长6.46%")]
+
+
+@pytest.mark.parametrize("policy,expected", [
+    (cq.DEFAULT_POLICY, ["met", "met", "not_met"]),
+    (cq.STRICT_POLICY, ["not_met", "not_met", "not_met"]),
+    (cq.ROUNDED_POLICY, ["met", "met", "met"]),
+])
+def test_three_policies(policy, expected):
+    assert [check(t, r, policy=policy).status for t, r in DATA] == expected
+
+
+def test_one_sided_caps():
+    assert check("城镇调查失业率5.5%左右", "4.8%").status == "met"
+    assert check("城镇调查失业率5.5%左右", "4.8%", policy=cq.STRICT_POLICY).status == "not_met"
+    assert check("城镇调查失业率5.5%左右", "6.1%").status == "not_met"
+
+
+def test_growth_from_levels_says_nominal():
+    v = check("地区生产总值增长6%", "1590亿元", baseline="1500亿元")
+    assert v.status == "met" and "current prices" in v.reason
+    assert any("可比价" in n for n in v.notes)
+    strict = cq.CheckPolicy("needs-deflator", require_deflator=True)
+    assert check("地区生产总值增长6%", "1590亿元", baseline="1500亿元", policy=strict).status == "indeterminate"
+    assert check("地区生产总值增长6%", "1590亿元", baseline="1500亿元", deflator="1.02").status == "not_met"
+
+
+def test_relative_needs_reference():
+    t = "城乡居民人均可支配收入与经济增长基本同步"
+    assert check(t, "增长5.0%").status == "indeterminate"
+    assert check(t, "增长5.0%", reference="增长5.2%").status == "met"
+    assert check(t, "增长4.0%", reference="增长5.2%").status == "not_met"
+
+
+def test_milestone_as_of_time_proportional():
+    v = check("新增老年助餐服务点240个", "100个", as_of=date(2024, 6, 30))
+    assert v.status == "indeterminate" and v.progress == "behind" and v.expected.magnitude == 120
+    v = check("新增老年助餐服务点240个", "124个", as_of=date(2024, 6, 30))
+    assert v.progress == "on_schedule"  # within the 5% schedule band around 120
+    v = check("新增老年助餐服务点240个", "200个", as_of=date(2024, 6, 30))
+    assert v.progress == "ahead"
+    v = check("新增老年助餐服务点240个", "240个", as_of=date(2024, 6, 30))
+    assert v.status == "met" and v.progress == "completed"
+
+
+def test_milestone_schedule():
+    year_end = cq.parse_target("完成回遷安置3.5萬戶")
+    steps = [t for s in ("3月底前完成30%;", "6月底前完成50%;", "9月底前完成70%;") for t in cq.extract(s)]
+    sched = cq.Schedule.from_targets(year_end, steps, 2024)
+    v = check(year_end, "1.7万户", as_of=date(2024, 7, 15), schedule=sched)
+    assert v.expected.magnitude == 17500 and v.progress == "on_schedule"  # 50% due by 6月底
+    assert check(year_end, "1.6万户", as_of=date(2024, 7, 15), schedule=sched).progress == "behind"
+
+
+def test_milestone_deadline_passed():
+    v = check("9月底前完成新增助餐服務點不少於100個", "90个", as_of=date(2024, 10, 8))
+    assert v.status == "not_met"
+
+
+def test_check_many_in_order_and_coerce():
+    rows = [("新增学位4700个", "4680个"), ("新增学位4700个", "不知道"), ("新增学位4700个", "4800个")]
+    with pytest.raises(cq.ParseError):
+        cq.check_many(rows)
+    out = cq.check_many(rows, errors="coerce")
+    assert [None if v is None else v.status for v in out] == ["not_met", None, "met"]
+
+
+def test_aggregate_completion():
+    vs = [check("新增学位100个", "150个"), check("新增学位300个", "150个")]
+    assert cq.aggregate_completion(vs) == Decimal("1")
+    assert cq.aggregate_completion(vs, method="capped") == Decimal("0.75")
+    assert cq.aggregate_completion(vs, method="pooled") == Decimal("0.75")
+
+
+def test_allocation_table_from_cells():
+    c = cq.check_allocation("100个", ["--", "5(4)个", "6 個", "3(3)個", "1個", "6(13)個", "4(4)個", "3(2)個",
+                                      "1(9)個", "3(6)個", "5(3)個", "3(1)個", "4(5)個", "1(5)個", "--"])
+    assert c.consistent
+    bad = cq.check_allocation("227个", ["10个", "15个"])
+    assert not bad.consistent and "short" in bad.reason
+    with pytest.raises(cq.IncompatibleUnitsError):
+        cq.check_allocation("100人", ["50人次", "50人"])
+
+
+def test_allocation_table_text_reports_each_bad_line():
+    text = ("1 | 新增老年助餐服務點227個 | 227個 | 市民政局 | -- | 10個 | 15個 | 202個 |\n"
+            "2 | 新增學位100個 | 100個 | 市教育局 | -- | 10個 | 15個 |\n")
+    rows = cq.check_allocation_table(text)
+    assert [(r.name, r.consistent) for r in rows] == [("新增老年助餐服務點227個", True), ("新增學位100個", False)]

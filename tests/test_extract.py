@@ -1,0 +1,94 @@
+"""extract / explain on sentences, documents, and the invariants every result keeps."""
+from __future__ import annotations
+
+import time
+from decimal import Decimal
+
+import pytest
+
+import cnquant as cq
+from cnquant import explain, extract
+
+
+def _vals(ts):
+    return [(t.measure.value, t.comparator.value if t.comparator else None,
+             None if t.value is None else t.value.magnitude, t.unit) for t in ts]
+
+
+def test_many_targets_in_one_sentence():
+    ts = extract("新增科技型中小企业300家以上,有效国家高新技术企业超600家。")
+    assert [(t.metric, t.comparator.value, t.value.magnitude) for t in ts] == [
+        ("新增科技型中小企业", ">=", 300), ("有效国家高新技术企业", ">", 600)]
+
+
+def test_one_metric_two_units():
+    ts = extract("食品安全监督抽检不少于4.5批次/千人,达到4700批次以上,问题检出率不低于2%;")
+    assert _vals(ts) == [("level", ">=", Decimal("4.5"), "批次/千人"), ("level", ">=", 4700, "批次"),
+                         ("level", ">=", 2, "%")]
+    assert ts[1].metric == "食品安全监督抽检"
+
+
+def test_milestones_carry_their_deadline():
+    ts = extract("6月底前累計開工保障房不少於50萬平方米;")
+    assert len(ts) == 1 and ts[0].deadline == "6月底前" and ts[0].value.magnitude == 500000
+
+
+def test_traditional_and_simplified_agree():
+    simp = extract("新增老年助餐服务点227个,完成幸福河湖农村水系整治100公里。")
+    trad = extract("新增老年助餐服務點227個,完成幸福河湖農村水係整治100公裏。")
+    assert _vals(simp) == _vals(trad)
+
+
+def test_metric_drops_leading_task_verbs():
+    t = extract("确保城镇新增就业1.48万人以上。")[0]
+    assert t.metric == "城镇新增就业"
+    assert t.modality is cq.Modality.BINDING
+
+
+@pytest.mark.parametrize("text,role", [
+    ("为全市60岁以上老年人", "qualifier"), ("开工建设G228国道", "code"), ("开展第四次全国文物普查", "ordinal"),
+    ("3月底前完成摸底", "date"), ("启动水利建设三年行动计划", "duration"), ("打造“15分钟品质文化生活圈”", "name"),
+    ("用好81890平台", "number"), ("“青荷礼包”发放面扩大到35周岁以下大学生", "qualifier"),
+    ("[新开工保障房100万平方米] 3月底前开工保障房不少于20万平方米", "label"),
+])
+def test_explain_roles(text, role):
+    roles = [m.role for m in explain(text)]
+    assert role in roles
+
+
+def test_explain_accounts_for_every_arabic_number():
+    text = ("2023年,新增停车位3500个,为离校2年内未就业高校毕业生提供见习岗位1.1万个,"
+            "开工建设G228国道,用好81890平台,启动第5次普查。")
+    covered = [m.span for m in explain(text)]
+    import re
+    for m in re.finditer(r"\d+(?:\.\d+)?", text):
+        assert any(a <= m.start() < b for a, b in covered), m.group(0)
+
+
+def test_spans_are_offsets_into_the_text():
+    text = "  一、主要目标:地区生产总值增长6%左右,城镇调查失业率5.5%左右;确保粮食产量稳定在6.5万吨以上。"
+    for m in explain(text):
+        assert text[m.span[0]:m.span[1]] == m.text
+        if m.target is not None:
+            assert m.target.span == m.span
+
+
+def test_whole_document_linear_time():
+    sentence = "新增老年助餐服務點227個,確保城鎮登記失業率控制在3.5%以內,開工建設G228國道。"
+    small = sentence * 100
+    big = sentence * 1000
+    t0 = time.perf_counter()
+    n_small = len(extract(small))
+    t1 = time.perf_counter()
+    n_big = len(extract(big))
+    t2 = time.perf_counter()
+    assert n_big == 10 * n_small
+    assert (t2 - t1) < 30 * max(t1 - t0, 1e-3)
+
+
+def test_one_megabyte_document_does_not_raise():
+    from pathlib import Path
+    seed = "建成3个未来社区,新增污水处理能力20.5万吨/日,“三公”经费再压减5%以上。每万名老人拥有20张床位。"
+    text = (seed * (1_000_000 // len(seed) + 1))[:1_000_000]
+    ts = extract(text)
+    assert len(ts) > 10000

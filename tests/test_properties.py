@@ -1,0 +1,123 @@
+"""Property tests, written on the public strategies of cnquant.strategies."""
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import cnquant as cq
+from cnquant import strategies as cst
+from cnquant.numerals import parse_number
+
+SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@SETTINGS
+@given(cst.number_texts())
+def test_number_text_round_trip(pair):
+    value, text = pair
+    assert parse_number(cq.normalize(text)) == value
+
+
+@SETTINGS
+@given(cst.quantity_texts())
+def test_parse_of_written_quantity(pair):
+    q, text = pair
+    assert cq.parse_quantity(text) == q
+
+
+@SETTINGS
+@given(cst.quantities())
+def test_format_parse_round_trip(q):
+    assert cq.parse_quantity(cq.format_quantity(q)) == q
+
+
+@SETTINGS
+@given(cst.quantities(units=st.sampled_from(["公里", "千米", "米", "吨", "千克", "斤", "万元", "元", "批次/千人"])))
+def test_conversion_round_trip(q):
+    partner = {"公里": "米", "千米": "公里", "米": "千米", "吨": "斤", "千克": "吨", "斤": "千克",
+               "万元": "元", "元": "亿元", "批次/千人": "批次/万人"}[q.unit]
+    assert q.to(partner).to(q.unit) == q
+
+
+@SETTINGS
+@given(cst.target_texts())
+def test_composed_phrases_parse(pair):
+    fields, text = pair
+    t = cq.parse_target(text)
+    assert t.measure == fields["measure"]
+    assert t.comparator == fields["comparator"]
+    assert t.value.magnitude == fields["value"]
+    assert t.unit == fields["unit"]
+    assert t.modality == fields["modality"]
+    assert t.direction == fields["direction"]
+    assert t.metric == fields["metric"]
+    assert text[t.span[0]:t.span[1]] == t.text
+
+
+@SETTINGS
+@given(cst.targets())
+def test_target_dict_round_trip(t):
+    assert cq.Target.from_dict(json.loads(t.to_json())) == t
+
+
+@SETTINGS
+@given(cst.target_texts(), st.sampled_from(["根据全年工作安排,", "按照上级部署要求,", ""]),
+       st.sampled_from(["。", ";", ",并加强督查考核。"]))
+def test_neutral_context_does_not_change_the_target(pair, before, after):
+    fields, text = pair
+    alone = cq.parse_target(text)
+    (inside,) = cq.extract(before + text + after)
+    for name in ("measure", "comparator", "value", "unit", "modality", "direction", "metric"):
+        assert getattr(inside, name) == getattr(alone, name)
+    assert inside.span == (len(before), len(before) + len(text))
+
+
+@SETTINGS
+@given(cst.check_cases())
+def test_checker_boundaries(case):
+    target, reported, status = case
+    assert cq.check(target, reported).status == status
+
+
+@SETTINGS
+@given(cst.numbers(min_value=1, max_value=10**6), cst.numbers(min_value=0, max_value=2 * 10**6))
+def test_checker_monotone_and_unit_invariant(v, r):
+    target = f"新建绿道{format(v, 'f')}公里"
+    verdict = cq.check(target, f"{format(r, 'f')}公里")
+    assert verdict.met == (r >= v)
+    assert cq.check(target, cq.Quantity(r * 1000, "米")).status == verdict.status
+
+
+TEXT = st.text(alphabet=st.characters(codec="utf-8"), max_size=200) | st.text(
+    alphabet="0123456789.,%-万亿千百十一二三两以上下内超约个人元公里“”()[]每第年月底前确保力争增长下降清零全覆盖、,。;",
+    max_size=200)
+
+
+@settings(max_examples=500, deadline=None)
+@given(TEXT)
+def test_arbitrary_text_raises_only_parse_errors(text):
+    for fn in (cq.extract, cq.explain, cq.parse_targets):
+        fn(text)
+    for fn in (cq.parse_quantity, cq.parse_target):
+        try:
+            fn(text)
+        except cq.ParseError:
+            pass
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXT)
+def test_explain_spans_are_offsets(text):
+    for m in cq.explain(text):
+        assert text[m.span[0]:m.span[1]] == m.text
+
+
+def test_strategies_reject_non_strategies():
+    with pytest.raises(TypeError):
+        cst.quantities(units="个")
+    with pytest.raises(TypeError):
+        cst.number_texts(values=Decimal(3))
