@@ -33,8 +33,35 @@ class SpecialPattern:
     metric_after: bool = False
 
 
-def _longest_first(words) -> tuple[str, ...]:
-    return tuple(sorted(set(words), key=len, reverse=True))
+class WordSet(tuple):
+    """A longest-first tuple of words that can also say which word ends or starts at a position
+    with a few set lookups (one per distinct word length) instead of one comparison per word.
+    Being a tuple, it also works with ``str.startswith``/``str.endswith`` directly."""
+
+    def __new__(cls, words):
+        obj = super().__new__(cls, sorted(set(words), key=len, reverse=True))
+        obj._set = frozenset(obj)
+        obj._lengths = tuple(sorted({len(w) for w in obj}, reverse=True))
+        return obj
+
+    def ending_at(self, s: str, lo: int, k: int) -> str | None:
+        """The longest word w with s[k-len(w):k] == w and k-len(w) >= lo."""
+        for n in self._lengths:
+            j = k - n
+            if j >= lo and s[j:k] in self._set:
+                return s[j:k]
+        return None
+
+    def starting_at(self, s: str, i: int, hi: int) -> str | None:
+        """The longest word w with s[i:i+len(w)] == w and i+len(w) <= hi."""
+        for n in self._lengths:
+            if i + n <= hi and s[i:i + n] in self._set:
+                return s[i:i + n]
+        return None
+
+
+def _longest_first(words) -> WordSet:
+    return WordSet(words)
 
 
 def _alternation(words) -> str:
@@ -50,6 +77,7 @@ class Lexicon:
         self.prefix_comparators: dict[str, str] = dict(c["prefix"])
         self.suffix_comparators: dict[str, str] = dict(c["suffix"])
         self.prefix_words = _longest_first(self.prefix_comparators)
+        self.multi_prefix_re = re.compile(_alternation(w for w in self.prefix_comparators if len(w) > 1))
         self.suffix_words = _longest_first(self.suffix_comparators)
         self.range_joiners = tuple(c["range_joiners"])
         m = data["measure"]
@@ -57,6 +85,7 @@ class Lexicon:
         self.decrease = _longest_first(m["decrease"])
         self.change_verbs = _longest_first(m["increase"] + m["decrease"])
         self.level_verbs = _longest_first(m["level_verbs"])
+        self.long_level_verbs = _longest_first(w for w in m["level_verbs"] if len(w) > 1)
         self.comparison_base = _longest_first(m["comparison_base"])
         self.annualized = _longest_first(m["annualized"])
         self.fillers = _longest_first(m["fillers"])
@@ -64,6 +93,7 @@ class Lexicon:
         self.modality_words: dict[str, str] = {w: "binding" for w in mod["binding"]}
         self.modality_words.update({w: "aspirational" for w in mod["aspirational"]})
         self.modality_re = re.compile(_alternation(self.modality_words))
+        self.modality_set = _longest_first(self.modality_words)
         self.clause_only_modality = frozenset(mod.get("clause_only", ()))
         self.absent_re = re.compile(_alternation(data["absent"]["words"]))
         lib = data["lower_is_better"]
@@ -74,7 +104,7 @@ class Lexicon:
         self.plan_re = re.compile(_alternation(rv["plan_cues"]))
         self.completed_verbs = _longest_first(rv["completed_verbs"])
         mt = data["metric"]
-        self.strip_front = _longest_first(mt["strip_front"])
+        self.strip_front = _longest_first(mt["strip_front"] + mod["binding"] + mod["aspirational"])
         self.strip_back = _longest_first(mt["strip_back"])
         d = data["distribution"]
         self.respectively = _longest_first(d["respectively"])
@@ -91,11 +121,15 @@ class Lexicon:
             SpecialPattern(re.compile(p["pattern"]), p["direction"], True) for p in sp["direction_verb_object"])
         self.quantitative_heads = _longest_first(sp["quantitative_heads"])
         self.quantitative_exclude = _longest_first(sp["quantitative_exclude"])
+        self.special_trigger = re.compile(sp["trigger"])
+        self.direction_trigger = re.compile(sp["direction_trigger"])
         rel = data["relative"]
         self.relative = tuple(SpecialPattern(re.compile(p["pattern"]), p["comparator"], p.get("where") == "end")
                               for p in rel["patterns"])
         self.share_of = _longest_first(rel["share_of"])
+        self.relative_trigger = re.compile(rel["trigger"])
         self.rank = tuple(SpecialPattern(re.compile(p["pattern"]), p["comparator"]) for p in data["rank"]["patterns"])
+        self.rank_trigger = re.compile(data["rank"]["trigger"])
         nt = data["non_target"]
         self.idiom_re = re.compile(_alternation(nt["idioms"]))
         self.date_after = _longest_first(nt["date_after"])

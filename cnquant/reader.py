@@ -211,21 +211,14 @@ class _Sentence:
                 if s[a] == "“" and "”" in s[a:b]:
                     break
                 a += 1
-            for w in LEX.strip_front:
-                if s.startswith(w, a, b):
-                    a += len(w)
-                    changed = True
-                    break
-            for w in LEX.modality_words:
-                if s.startswith(w, a, b):
-                    a += len(w)
-                    changed = True
-                    break
-            for w in LEX.strip_back:
-                if b - len(w) > a and s.endswith(w, a, b):
-                    b -= len(w)
-                    changed = True
-                    break
+            w = LEX.strip_front.starting_at(s, a, b)
+            if w:
+                a += len(w)
+                changed = True
+            w = LEX.strip_back.ending_at(s, a + 1, b)
+            if w:
+                b -= len(w)
+                changed = True
             while b > a and s[b - 1] in " \t":
                 b -= 1
                 changed = True
@@ -350,8 +343,7 @@ class _Sentence:
         if q.start > self.a and s[q.start - 1] == "第":
             return self.role(q, "ordinal")
         if m.group == "time":
-            if any(s.startswith(w, q.end - len(q.unit or ""), self.b) for w in LEX.date_after if w[0] == (q.unit or "")[:1]) \
-                    or self.date_like(q):
+            if s.startswith(LEX.date_after, q.end - len(q.unit or ""), self.b) or self.date_like(q):
                 return self.role(q, "date")
             if not self.has_explicit_comparator(q):
                 return self.role(q, "duration")
@@ -359,9 +351,9 @@ class _Sentence:
             return self.role(q, "qualifier", "an age that qualifies a population (60岁以上老年人, 50-74周岁)")
         if m.scale_only:
             return self.role(q, "idiom", "a bare scale word naming a class (千亩方, 百亿级, 亿元以上项目)")
-        if nxt < self.b and any(s.startswith(w, nxt, self.b) for w in LEX.class_markers) and q.suffix is None:
+        if nxt < self.b and s.startswith(LEX.class_markers, nxt, self.b) and q.suffix is None:
             return self.role(q, "qualifier", "a grade or class of the thing counted (10亿级项目)")
-        if nxt < self.b and any(s.startswith(w, q.end, self.b) for w in LEX.class_markers):
+        if nxt < self.b and s.startswith(LEX.class_markers, q.end, self.b):
             return self.role(q, "qualifier", "a grade or class of the thing counted (10亿级以上项目)")
         if self.parenthetical(q):
             return self.role(q, "parenthetical")
@@ -386,12 +378,12 @@ class _Sentence:
         k = q.end
         while k < self.b and s[k] == " ":
             k += 1
-        for w in LEX.suffix_words:
-            if s.startswith(w, k, self.b):
-                q.suffix = w
-                q.cues.append((k, k + len(w)))
-                q.suffix_end = k + len(w)
-                return
+        w = LEX.suffix_words.starting_at(s, k, self.b)
+        if w:
+            q.suffix = w
+            q.cues.append((k, k + len(w)))
+            q.suffix_end = k + len(w)
+            return
         q.suffix_end = q.end
 
     def date_like(self, q: _Q) -> bool:
@@ -411,11 +403,11 @@ class _Sentence:
             return True
         s = self.s
         k = q.start
-        return any(s.endswith(w, self.a, k) for w in LEX.prefix_words)
+        return s.endswith(LEX.prefix_words, self.a, k)
 
     def level_verb_before(self, q: _Q) -> bool:
         s = self.s
-        return any(s.endswith(w, self.a, q.start) for w in LEX.level_verbs if len(w) > 1)
+        return s.endswith(LEX.long_level_verbs, self.a, q.start)
 
     def whole_cell(self, q: _Q) -> bool:
         return q.start == self.a and q.suffix_end >= self.b
@@ -445,75 +437,67 @@ class _Sentence:
         while k > lo and s[k - 1] == " ":
             k -= 1
         # comparator before the number
-        for w in LEX.prefix_words:
-            if s.endswith(w, lo, k):
-                if q.comparator is None:
-                    q.comparator = LEX.prefix_comparators[w]
+        w = LEX.prefix_words.ending_at(s, lo, k)
+        if w:
+            if q.comparator is None:
+                q.comparator = LEX.prefix_comparators[w]
+            q.cues.append((k - len(w), k))
+            k -= len(w)
+        if q.comparator is None:  # 至多设置3个: a comparator word a verb away from the number
+            cm = LEX.multi_prefix_re.search(s, max(lo, k - 6), k)
+            if cm and not any(p.role == "target" and cm.start() <= p.start < k for p in self.qs):
+                q.comparator = LEX.prefix_comparators[cm.group(0)]
+                q.cues.append(cm.span())
+        # verb before the number (or before the comparator)
+        w = LEX.level_verbs.ending_at(s, lo, k)
+        if w:
+            q.verb = w
+            if w not in ("为", "完成", "实现"):
+                q.cues.append((k - len(w), k))
+            k -= len(w)
+        else:
+            w = LEX.change_verbs.ending_at(s, lo, k)
+            if w and self.change_applies(q, lo, k - len(w)):
+                q.verb = w
+                q.sign = -1 if w in LEX.decrease else 1
                 q.cues.append((k - len(w), k))
                 k -= len(w)
-                break
-        if q.comparator is None:  # 至多设置3个: a comparator word a verb away from the number
-            for w in LEX.prefix_words:
-                if len(w) > 1:
-                    j = s.rfind(w, max(lo, k - 6), k)
-                    if j != -1 and not any(p.role == "target" and j <= p.start < k for p in self.qs):
-                        q.comparator = LEX.prefix_comparators[w]
-                        q.cues.append((j, j + len(w)))
-                        break
-        # verb before the number (or before the comparator)
-        for w in LEX.level_verbs:
-            if s.endswith(w, lo, k):
-                q.verb = w
-                q.cues.append((k - len(w), k)) if w not in ("为", "完成", "实现") else None
-                k -= len(w)
-                break
-        else:
-            for w in LEX.change_verbs:
-                if s.endswith(w, lo, k):
-                    if not self.change_applies(q, lo, k - len(w)):
-                        break
-                    q.verb = w
-                    q.sign = -1 if w in LEX.decrease else 1
-                    q.cues.append((k - len(w), k))
-                    k -= len(w)
-                    if q.comparator is None:  # 增长超过: the comparator may follow the verb
-                        for cw in LEX.prefix_words:
-                            if s.endswith(cw, lo, k):
-                                q.comparator = LEX.prefix_comparators[cw]
-                                q.cues.append((k - len(cw), k))
-                                k -= len(cw)
-                                break
-                    break
+                if q.comparator is None:  # 增长超过: the comparator may follow the verb
+                    cw = LEX.prefix_words.ending_at(s, lo, k)
+                    if cw:
+                        q.comparator = LEX.prefix_comparators[cw]
+                        q.cues.append((k - len(cw), k))
+                        k -= len(cw)
         # fillers before the verb: 同比 比上年 年均 再 分别 均 各
         changed = True
         while changed:
             changed = False
-            for w in LEX.annualized:
-                if s.endswith(w, lo, k):
-                    q.annualized = True
-                    q.cues.append((k - len(w), k))
-                    k -= len(w)
-                    changed = True
-            for w in LEX.comparison_base:
-                if s.endswith(w, lo, k):
-                    q.based = True
-                    q.cues.append((k - len(w), k))
-                    k -= len(w)
-                    changed = True
-            for w in LEX.respectively:
-                if s.endswith(w, lo, k):
-                    q.respectively = True
-                    k -= len(w)
-                    changed = True
-            for w in LEX.each:
-                if s.endswith(w, lo, k) and k - len(w) > lo:
-                    q.each = True
-                    k -= len(w)
-                    changed = True
-            for w in LEX.fillers:
-                if s.endswith(w, lo, k) and k - len(w) > lo:
-                    k -= len(w)
-                    changed = True
+            w = LEX.annualized.ending_at(s, lo, k)
+            if w:
+                q.annualized = True
+                q.cues.append((k - len(w), k))
+                k -= len(w)
+                changed = True
+            w = LEX.comparison_base.ending_at(s, lo, k)
+            if w:
+                q.based = True
+                q.cues.append((k - len(w), k))
+                k -= len(w)
+                changed = True
+            w = LEX.respectively.ending_at(s, lo, k)
+            if w:
+                q.respectively = True
+                k -= len(w)
+                changed = True
+            w = LEX.each.ending_at(s, lo + 1, k)
+            if w:
+                q.each = True
+                k -= len(w)
+                changed = True
+            w = LEX.fillers.ending_at(s, lo + 1, k)
+            if w:
+                k -= len(w)
+                changed = True
         q.prefix_start = k
         if q.respectively or q.each:
             # the metric list before 分别/均 runs across 、 and 和 back to the clause start
@@ -532,9 +516,9 @@ class _Sentence:
         # number-first (建成3个未来社区) or number-last (新增停车位3500个)
         after = q.suffix_end
         if after < self.b and (_CJK.match(s, after) or s[after] == "“") and s[after] not in _CONNECTORS \
-                and not any(s.startswith(w, after, self.b) for w in LEX.suffix_words) \
-                and s[after] != "的" and unit is not None and not any(
-                    s.startswith(w, after, self.b) for w in LEX.respectively + LEX.each) \
+                and not s.startswith(LEX.suffix_words, after, self.b) \
+                and s[after] != "的" and unit is not None \
+                and not s.startswith(LEX.respectively + LEX.each, after, self.b) \
                 and not s.startswith(LEX.predicates, after, self.b) \
                 and not s.startswith(LEX.generic_nouns, after, self.b):
             q.number_first = True
@@ -570,8 +554,8 @@ class _Sentence:
         if q.unit in ("%", "倍", "百分点", "千分点"):
             return True
         s = self.s
-        return any(s.endswith(w, lo, verb_start) or s.endswith(w, lo, max(lo, verb_start - 1))
-                   for w in LEX.comparison_base)
+        return s.endswith(LEX.comparison_base, lo, verb_start) or s.endswith(
+            LEX.comparison_base, lo, max(lo, verb_start - 1))
 
     def per_unit(self, q: _Q, lo: int) -> None:
         if q.unit is None or "/" in q.unit or q.unit in ("%", "‰", "百分点"):
@@ -654,14 +638,17 @@ class _Sentence:
                 return
             # 确定的10件民生实事, 全市13个区: a count inside a description
             k = q.prefix_start
-            if any(s.endswith(w, self.a, k) for w in LEX.scope_before) and q.verb is None and q.comparator is None:
+            if s.endswith(LEX.scope_before, self.a, k) and q.verb is None and q.comparator is None:
                 self.role(q, "count", "a count that describes a scope, not a target (全市13个区, 确定的10件)")
 
     # ---------------------------------------------------------------- pattern targets
     def patterns(self) -> None:
         s, a, b = self.s, self.a, self.b
         found: list[_T] = []
-        for p in LEX.rank:
+        has_rank = LEX.rank_trigger.search(s, a, b) is not None
+        has_relative = LEX.relative_trigger.search(s, a, b) is not None
+        has_special = LEX.special_trigger.search(s, a, b) is not None
+        for p in (LEX.rank if has_rank else ()):
             for m in p.regex.finditer(s, a, b):
                 if self.blocked(m.span(), allow_quote=False):
                     continue
@@ -680,7 +667,7 @@ class _Sentence:
                 t.start = metric[0] if metric else m.start()
                 found.append(t)
                 self.absorb(m.span(), "rank")
-        for p in LEX.relative:
+        for p in (LEX.relative if has_relative else ()):
             for m in p.regex.finditer(s, a, b):
                 if self.blocked(m.span()) or (p.where_end and not self.ends_clause(m.end())):
                     continue
@@ -693,20 +680,21 @@ class _Sentence:
                 t = _T(metric[0] if metric else m.start(), m.end(), m.start(), "relative", p.kind or None, None,
                        None, None, None, None, metric, reference=ref, cues=[m.span()])
                 found.append(t)
-        for p in LEX.specials:
+        for p in (LEX.specials if has_special else ()):
             for m in p.regex.finditer(s, a, b):
                 if self.blocked(m.span()) or (p.where_end and not self.ends_clause(m.end())):
                     continue
                 new = self.special(p, m)
                 found.extend(new)
                 self.claimed.extend((t.start, t.end) for t in new)
-        for m in LEX.absent_re.finditer(s, a, b):
+        for m in (LEX.absent_re.finditer(s, a, b) if "不设" in s[a:b] else ()):
             metric = self.strip_metric(self.clause_start(m.start()), m.start())
             t = _T(metric[0] if metric else m.start(), m.end(), m.start(),
                    "change_rate" if metric and self.text(*metric).endswith(("增长", "增速")) else "level",
                    None, None, None, None, None, None, metric, cues=[m.span()], absent=True)
             found.append(t)
-        found.extend(self.directions())
+        if LEX.direction_trigger.search(s, a, b):
+            found.extend(self.directions())
         # numbers in the subject of a 全覆盖 / 清零 clause are thresholds
         for t in found:
             if t.measure == "special":
