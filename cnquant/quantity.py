@@ -16,9 +16,9 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from .errors import ParseError, UnknownUnitError
+from .errors import LimitError, ParseError, UnknownUnitError
 from .normalize import normalize
-from .numerals import DIGITS, SCALES, approximate_range, parse_arabic, parse_chinese, parse_number
+from .numerals import DIGITS, MAX_DIGITS, SCALES, approximate_range, parse_arabic, parse_chinese, parse_number
 from .numerals import EXACT, _plain, to_chinese
 from .units import UNIT_RE, canonical_unit, convert, lookup, registry
 
@@ -107,49 +107,51 @@ _ANNOT = re.compile(r"\(([\u4e00-\u9fff]{1,2})\)")
 _SCALE_CHARS = set("十百千万亿")
 
 
-def _cut_before_unit(s: str, start: int, end: int) -> int:
+def _cut_before_unit(s: str, start: int, end: int) -> int:  # noqa: D401
     """Where a numeral run must stop because a unit whose name starts with a scale character
     (千米, 千瓦, 百分点) begins inside it."""
     for k in range(start + 1, end):
         if s[k] in _SCALE_CHARS:
-            m = UNIT_RE.match(s, k)
+            m = UNIT_RE.match(s, k, end + 4)
             if m and len(m.group(0)) > 1:
                 return k
     return end
 
 
-def _unit_at(s: str, i: int) -> tuple[str | None, str | None, int]:
+def _unit_at(s: str, i: int, stop: int) -> tuple[str | None, str | None, int]:
     """Read a unit (simple or ``a/[scale]b``) at i; returns (canonical, group, end)."""
-    m = UNIT_RE.match(s, i)
+    m = UNIT_RE.match(s, i, stop)
     if not m:
         return None, None, i
     info = lookup(m.group(0))
     unit, group, end = info.name, info.group, m.end()
-    if end < len(s) and s[end] == "/":
+    if end < stop and s[end] == "/":
         j = end + 1
-        sm = _SCALE_RUN.match(s, j)
+        sm = _SCALE_RUN.match(s, j, stop)
         scale = ""
         if sm:
-            um = UNIT_RE.match(s, sm.end())
-            um_direct = UNIT_RE.match(s, j)
+            um = UNIT_RE.match(s, sm.end(), stop)
+            um_direct = UNIT_RE.match(s, j, stop)
             if um and not (um_direct and len(um_direct.group(0)) > 1):
                 scale, j = sm.group(0), sm.end()
-        dm = UNIT_RE.match(s, j)
+        dm = UNIT_RE.match(s, j, stop)
         if dm:
             unit = unit + "/" + scale + lookup(dm.group(0)).name
             end = dm.end()
-    a = _ANNOT.match(s, end)
+    a = _ANNOT.match(s, end, stop)
     if a and lookup(a.group(1)) is not None:  # 500套(间): an alternative classifier in brackets
         end = a.end()
     return unit, group, end
 
 
-def match_quantity(s: str, i: int) -> QuantityMatch | None:
-    """Read one quantity starting exactly at ``i`` of normalized text ``s``, or None."""
+def match_quantity(s: str, i: int, stop: int | None = None) -> QuantityMatch | None:
+    """Read one quantity starting exactly at ``i`` of normalized text ``s`` (not reading past
+    ``stop``), or None."""
+    stop = len(s) if stop is None else stop
     percent_word = None
     negative = False
     start = i
-    pm = _PCT_WORD.match(s, i)
+    pm = _PCT_WORD.match(s, i, stop)
     if pm:
         negative = bool(pm.group(1))
         percent_word = pm.group(2)
@@ -157,14 +159,16 @@ def match_quantity(s: str, i: int) -> QuantityMatch | None:
     chinese = scale_only = False
     low = high = None
     scale = 1
-    m = _ARABIC.match(s, i)
+    m = _ARABIC.match(s, i, stop)
     if m:
+        if m.end() - m.start() > MAX_DIGITS * 2:
+            raise LimitError(f"number longer than {MAX_DIGITS} digits", s[i:i + 60], 0)
         value = parse_arabic(m.group(0))
         j = m.end()
-        if j < len(s) and s[j] == "." and j + 1 < len(s) and s[j + 1].isdigit():
+        if j < stop and s[j] == "." and j + 1 < stop and s[j + 1].isdigit():
             return None  # 1.2.3 — a version or section number
-        sm = _SCALE_RUN.match(s, j)
-        um = UNIT_RE.match(s, j)
+        sm = _SCALE_RUN.match(s, j, stop)
+        um = UNIT_RE.match(s, j, stop)
         if sm and not (um and len(um.group(0)) > 1 and um.group(0)[0] in _SCALE_CHARS):
             cut = _cut_before_unit(s, j, sm.end())  # 50万千瓦 -> 万 | 千瓦
             if s[j:cut] in SCALES:
@@ -173,12 +177,14 @@ def match_quantity(s: str, i: int) -> QuantityMatch | None:
                 j = cut
         number_end = j
     else:
-        m = _CN_RUN.match(s, i)
+        m = _CN_RUN.match(s, i, stop)
         if not m:
             return None
+        if m.end() - i > MAX_DIGITS * 2:
+            return None  # a run of numeral characters this long is not a number
         end = _cut_before_unit(s, i, m.end())
         if s[i] in _SCALE_CHARS and end > i and i + 1 <= end:
-            um = UNIT_RE.match(s, i)
+            um = UNIT_RE.match(s, i, stop)
             if um and len(um.group(0)) > 1 and um.end() > end:
                 return None  # 百分点 / 千米 with no number in front
         run = s[i:end].rstrip("点")
@@ -203,13 +209,13 @@ def match_quantity(s: str, i: int) -> QuantityMatch | None:
         return QuantityMatch(start, number_end, _plain(value), unit, group, number_end,
                              chinese=chinese, percent_word=True, low=low, high=high)
     over = False
-    k = _SPACE.match(s, j).end()
-    if k < len(s) and s[k] in "余多" and not (k + 1 < len(s) and s[k + 1] in "万亿"):
-        um = UNIT_RE.match(s, k + 1)
-        if um or k + 1 >= len(s) or not ("\u4e00" <= s[k + 1] <= "\u9fff"):
+    k = _SPACE.match(s, j, stop).end()
+    if k < stop and s[k] in "余多" and not (k + 1 < stop and s[k + 1] in "万亿"):
+        um = UNIT_RE.match(s, k + 1, stop)
+        if um or k + 1 >= stop or not ("\u4e00" <= s[k + 1] <= "\u9fff"):
             over = True
             k += 1
-    unit, group, uend = _unit_at(s, k)
+    unit, group, uend = _unit_at(s, k, stop)
     if unit is None:
         if over:
             end = k

@@ -18,14 +18,20 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from .errors import ParseError
+from .errors import LimitError, ParseError
+from .numerals import MAX_DIGITS
 from .lexicon import LEX
 from .normalize import normalize
 from .quantity import Quantity, QuantityMatch, match_quantity
 from .target import Comparator, Direction, Measure, Modality, Target
 from .tolerance import TolerancePolicy, get_default_tolerance
 
-__all__ = ["Mention", "ROLES", "read"]
+__all__ = ["Mention", "ROLES", "read", "MAX_SENTENCE"]
+
+#: A sentence longer than this (no 。;!? inside) is read in pieces of at most this many characters,
+#: cut after the last comma or 、 before the limit. This bounds the work per sentence, so reading
+#: time stays linear in the length of any input.
+MAX_SENTENCE = 600
 
 #: Every role a number can have, with what it means.
 ROLES: dict[str, str] = {
@@ -52,7 +58,7 @@ _CONNECTORS = frozenset("和与及并或且、,;:。!?)]”\"' \t\n\r(")
 _QUOTE_RE = re.compile(r"“[^”]{0,80}”|‘[^’]{0,80}’|\"[^\"]{0,80}\"|「[^」]{0,80}」|《[^》]{0,80}》|〔[^〕]{0,12}〕|【[^】]{0,80}】")
 _LABEL_RE = re.compile(r"\s*\[[^\]]{0,80}\]")
 _CODE_RE = re.compile(r"[A-Za-z]+[A-Za-z0-9.&]*\d[A-Za-z0-9.]*|\d+[A-Za-z][A-Za-z0-9]*|\d+(?:[+·]\d+)+")
-_CAND_RE = re.compile(r"[+-]?\d[\d,.]*|负?百分之|千分之|[零〇○一二两三四五六七八九十百千万亿]")
+_CAND_RE = re.compile(r"[+-]?\d[\d,.]*|负?百分之|千分之|[零〇○一二两三四五六七八九十百千万亿点]+")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _PER_RE = re.compile(r"每(?:(?P<time>月|年|日|天|周|季度)|(?P<scale>十万|万|千|百)?(?P<rest>[^,;:、。]{0,12}))")
 
@@ -140,14 +146,30 @@ def read(raw: str, *, mode: str = "text", tolerance: TolerancePolicy | None = No
     policy = tolerance or get_default_tolerance()
     out: list[Mention] = []
     for sm in _SENT_RE.finditer(s):
-        a, b = sm.span()
-        while a < b and s[a].isspace():
-            a += 1
-        while b > a and s[b - 1].isspace():
-            b -= 1
-        if a < b:
-            out.extend(_Sentence(raw, s, a, b, mode, policy).read())
+        for a, b in _pieces(s, *sm.span()):
+            while a < b and s[a].isspace():
+                a += 1
+            while b > a and s[b - 1].isspace():
+                b -= 1
+            if a < b:
+                out.extend(_Sentence(raw, s, a, b, mode, policy).read())
     return out
+
+
+def _pieces(s: str, a: int, b: int):
+    """Cut an over-long sentence into pieces of at most MAX_SENTENCE characters."""
+    while b - a > MAX_SENTENCE:
+        limit = a + MAX_SENTENCE
+        cut = max(s.rfind(",", a + 1, limit), s.rfind("、", a + 1, limit), s.rfind(" ", a + 1, limit))
+        cut = cut + 1 if cut > a else limit
+        # never cut inside a digit run
+        while a < cut < b and (s[cut - 1].isdigit() or s[cut - 1] in ".,") and s[cut].isdigit():
+            cut -= 1
+        if cut <= a:
+            cut = limit
+        yield a, cut
+        a = cut
+    yield a, b
 
 
 class _Sentence:
@@ -275,7 +297,13 @@ class _Sentence:
                 continue
             if s[i] in "+-" and i > self.a and (s[i - 1].isalnum() or s[i - 1] in ")%"):
                 i += 1
-            m = match_quantity(s, i)
+            try:
+                m = match_quantity(s, i, b)
+            except LimitError:
+                self.others.append(Mention(self.text(cm.start(), cm.end()), cm.span(), "number",
+                                           f"a number longer than {MAX_DIGITS} digits: not read"))
+                pos = cm.end()
+                continue
             if m is None or m.end > b or m.end <= i:
                 pos = cm.end()
                 continue
@@ -296,7 +324,7 @@ class _Sentence:
         k = q.end
         for j in LEX.range_joiners:
             if s.startswith(j, k, self.b):
-                m2 = match_quantity(s, k + len(j))
+                m2 = match_quantity(s, k + len(j), self.b)
                 if m2 is None or m2.low is not None or m2.end > self.b:
                     return
                 if q.m.unit is not None and m2.unit is not None and q.m.unit != m2.unit:
@@ -415,11 +443,12 @@ class _Sentence:
     def parenthetical(self, q: _Q) -> bool:
         s = self.s
         k = q.start - 1
-        while k >= self.a and s[k] not in "()":
+        stop = max(self.a, q.start - 40)
+        while k >= stop and s[k] not in "()":
             k -= 1
-        if k < self.a or s[k] != "(":
+        if k < stop or s[k] != "(":
             return False
-        e = s.find(")", q.end, self.b)
+        e = s.find(")", q.end, min(self.b, q.end + 40))
         return e != -1
 
     # ---------------------------------------------------------------- context of a numeric target

@@ -121,3 +121,28 @@ def test_strategies_reject_non_strategies():
         cst.quantities(units="个")
     with pytest.raises(TypeError):
         cst.number_texts(values=Decimal(3))
+
+
+def test_testing_helpers_show_both_sides():
+    from cnquant.testing import assert_quantity_equal, assert_target_equal, assert_verdict
+
+    assert_quantity_equal("1公里", "1000米")
+    with pytest.raises(AssertionError, match="1.1万个 != 1.2万个"):
+        assert_quantity_equal("1.1万个", "1.2万个")
+    with pytest.raises(AssertionError, match="cannot be compared"):
+        assert_quantity_equal("3人", "3人次")
+    with pytest.raises(AssertionError, match="comparator: >= != >"):
+        assert_target_equal("市场主体8800个以上", "市场主体超8800个")
+    with pytest.raises(AssertionError, match="status met != not_met"):
+        assert_verdict(cq.check("新增学位4700个", "4800个"), "not_met")
+    with pytest.raises(TypeError):
+        assert_verdict("met", "met")
+
+
+@SETTINGS
+@given(cst.quantity_texts())
+def test_assert_quantity_equal_accepts_round_trips(pair):
+    from cnquant.testing import assert_quantity_equal
+
+    q, text = pair
+    assert_quantity_equal(text, q)
