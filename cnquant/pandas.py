@@ -39,8 +39,11 @@ VERDICT_COLUMNS = ["status", "completion", "gap", "unit", "reason"]
 
 
 def _missing(v) -> bool:
+    """None, NaN, pd.NA, NaT and blank strings (empty spreadsheet cells) are missing."""
     if v is None:
         return True
+    if isinstance(v, str):
+        return not v.strip()
     try:
         return bool(pd.isna(v))
     except (TypeError, ValueError):

@@ -251,7 +251,7 @@ def parse_quantity(text: str) -> Quantity:
     try:
         m = match_quantity(s, lead)
     except ParseError as e:
-        raise ParseError(e.reason, text, e.position) from e
+        raise type(e)(e.reason, text, e.position) from e
     if m is None:
         raise ParseError("no number at the start", text, lead,
                          ("parse_quantity reads one quantity such as '1.1万个'; use extract() for running text",))

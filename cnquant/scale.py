@@ -92,6 +92,9 @@ def extract_folder(source, *, scheduler=None, output: str | Path | None = None, 
     rows = _compute(bag, scheduler)
     df = pd.DataFrame(list(rows), columns=COLUMNS).sort_values(["file", "start", "n"], kind="stable")
     df = df.reset_index(drop=True)
+    df = df.astype(object).where(df.notna(), None)  # missing is None in every column, not NaN
+    for col in ("n", "start", "end"):
+        df[col] = df[col].astype(int)
     if output is not None:
         out = str(output)
         if out.endswith(".parquet"):

@@ -1,0 +1,68 @@
+"""The command line: formats in and out, exit codes, demo."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from cnquant.cli import main
+
+
+def test_demo_writes_a_report(tmp_path, capsys):
+    out = tmp_path / "r.html"
+    assert main(["demo", "-o", str(out)]) == 0
+    text = capsys.readouterr().out
+    assert "targets found" in text and "met" in text
+    html = out.read_text(encoding="utf-8")
+    assert "<svg" in html and "完成率" in html
+
+
+def test_parse_csv_to_jsonl(tmp_path):
+    src = tmp_path / "in.csv"
+    src.write_text("目标\n新增停车位3500个\n加快推进项目建设\n", encoding="utf-8")
+    dst = tmp_path / "out.jsonl"
+    assert main(["parse", str(src), "-o", str(dst)]) == 0
+    rows = [json.loads(x) for x in dst.read_text(encoding="utf-8").splitlines()]
+    assert rows[0]["value"] == "3500" and rows[0]["error"] is None
+    assert rows[1]["error"]
+
+
+def test_parse_raise_mode_exits_2_without_traceback(tmp_path, capsys):
+    src = tmp_path / "in.csv"
+    src.write_text("目标\n加快推进项目建设\n", encoding="utf-8")
+    assert main(["parse", str(src), "--errors", "raise"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("cnquant: ") and "Traceback" not in err
+
+
+def test_missing_file_and_column(tmp_path, capsys):
+    assert main(["extract", str(tmp_path / "nope.txt")]) == 2
+    src = tmp_path / "in.csv"
+    src.write_text("a,b\n1,2\n", encoding="utf-8")
+    assert main(["check", str(src), "--target", "目标"]) == 2
+    assert "no column" in capsys.readouterr().err
+
+
+def test_extract_text_file(tmp_path, capsys):
+    src = tmp_path / "r.txt"
+    src.write_text("新增科技型中小企业300家以上,有效国家高新技术企业超600家。", encoding="utf-8")
+    assert main(["extract", str(src)]) == 0
+    assert "有效国家高新技术企业" in capsys.readouterr().out
+
+
+def test_check_excel_round_trip(tmp_path):
+    pd = pytest.importorskip("pandas")
+    pytest.importorskip("openpyxl")
+    src = tmp_path / "t.xlsx"
+    pd.DataFrame({"序号": [1, 2], "任务": ["学位", "就业"], "目标": ["新增学位4700个", "城镇新增就业2万人以上"],
+                  "完成": ["4680个", "2.4万人"]}).to_excel(src, index=False)
+    dst = tmp_path / "v.xlsx"
+    assert main(["check", str(src), "-o", str(dst)]) == 0
+    back = pd.read_excel(dst, dtype=str)
+    assert back["状态"].tolist() == ["not_met", "met"] and back["完成率"].tolist()[1] == "120.0%"
+
+
+def test_unknown_output_format(tmp_path, capsys):
+    src = tmp_path / "in.csv"
+    src.write_text("目标\n新增停车位3500个\n", encoding="utf-8")
+    assert main(["parse", str(src), "-o", str(tmp_path / "x.pdf")]) == 2

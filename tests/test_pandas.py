@@ -1,0 +1,68 @@
+"""The pandas accessors: same answers as the scalar functions, index kept, errors convention."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import cnquant as cq
+import cnquant.pandas  # noqa: F401  (registers .cnq)
+from cnquant import strategies as cst
+
+
+def test_parse_keeps_index_and_missing_values():
+    s = pd.Series(["新增停车位3500个", None, "确保城镇登记失业率控制在3.5%以内"], index=[10, 20, 30], name="目标")
+    out = s.cnq.parse()
+    assert list(out.index) == [10, 20, 30]
+    assert out.loc[10, "value"] == Decimal(3500) and out.loc[30, "comparator"] == "<="
+    assert out.loc[20].isna().all()
+
+
+def test_errors_raise_or_coerce():
+    s = pd.Series(["新增停车位3500个", "加快推进项目建设"])
+    with pytest.raises(cq.ParseError):
+        s.cnq.parse()
+    out = s.cnq.parse(errors="coerce")
+    assert len(out) == 2 and out.iloc[1].isna().all()
+    with pytest.raises(ValueError, match="ignore"):
+        s.cnq.parse(errors="ignore")
+
+
+def test_extract_long_table_keyed_by_row():
+    s = pd.Series(["新增科技型中小企业300家以上,有效国家高新技术企业超600家。", "无数字"], index=["x", "y"])
+    out = s.cnq.extract()
+    assert out["row"].tolist() == ["x", "x"] and out["n"].tolist() == [0, 1]
+
+
+def test_to_unit():
+    s = pd.Series(["100公里", "2000米", None])
+    assert s.cnq.to("千米").tolist()[:2] == [Decimal(100), Decimal(2)]
+
+
+def test_frame_check_and_series_check_agree():
+    df = pd.DataFrame({"目标": ["新增学位4700个", "地区生产总值增长6%", "城乡居民收入倍差继续缩小"],
+                       "完成": ["4680个", "1590亿元", "1.72"], "基期": ["", "1500亿元", "1.75"]})
+    a = df.cnq.check(baseline="基期")
+    b = df["目标"].cnq.check(df["完成"], df["基期"].replace("", None))
+    assert a["status"].tolist() == b["status"].tolist() == ["not_met", "met", "met"]
+
+
+def test_missing_column_is_a_clear_error():
+    with pytest.raises(KeyError, match="columns are"):
+        pd.DataFrame({"a": []}).cnq.check()
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.lists(cst.target_texts(), min_size=1, max_size=8))
+def test_accessor_output_equals_scalar_function(pairs):
+    texts = [text for _, text in pairs]
+    out = pd.Series(texts).cnq.parse()
+    for i, text in enumerate(texts):
+        t = cq.parse_target(text)
+        assert out.loc[i, "measure"] == t.measure.value
+        assert out.loc[i, "comparator"] == t.comparator.value
+        assert out.loc[i, "value"] == t.value.magnitude
+        assert out.loc[i, "metric"] == t.metric

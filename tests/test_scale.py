@@ -1,0 +1,88 @@
+"""Dask runs equal single-process runs; value objects and errors pickle; threads agree."""
+from __future__ import annotations
+
+import pickle
+from concurrent.futures import ThreadPoolExecutor
+from importlib import resources
+from pathlib import Path
+
+import pytest
+
+import cnquant as cq
+
+SEEDS = Path(__file__).resolve().parent.parent.parent / "shared" / "seeds"
+
+
+def _corpus(tmp_path: Path) -> Path:
+    d = tmp_path / "docs"
+    d.mkdir()
+    demo = resources.files("cnquant").joinpath("data", "demo", "report.txt").read_text(encoding="utf-8")
+    (d / "demo.txt").write_text(demo, encoding="utf-8")
+    (d / "b.txt").write_text("新增停車位3500個。确保城镇新增就业1.48万人以上。", encoding="utf-8")
+    if SEEDS.is_dir():
+        for f in SEEDS.glob("*.txt"):
+            (d / f.name).write_text(f.read_text(encoding="utf-8"), encoding="utf-8")
+    return d
+
+
+def _single(folder: Path):
+    from cnquant.scale import extract_file
+    rows = []
+    for f in sorted(folder.rglob("*.txt")):
+        for r in extract_file(f):
+            r["file"] = f.name
+            rows.append(r)
+    return sorted(rows, key=lambda r: (r["file"], r["start"], r["n"]))
+
+
+def test_local_cluster_equals_single_process(tmp_path):
+    distributed = pytest.importorskip("distributed")
+    from cnquant.scale import extract_folder
+    folder = _corpus(tmp_path)
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cl:
+        with distributed.Client(cl) as client:
+            df = extract_folder(folder, scheduler=client, output=tmp_path / "t.csv")
+    assert df.to_dict("records") == _single(folder)
+    assert (tmp_path / "t.csv").read_text(encoding="utf-8").count("\n") == len(df) + 1
+
+
+def test_threads_scheduler_equals_single_process(tmp_path):
+    pytest.importorskip("dask")
+    from cnquant.scale import extract_folder
+    folder = _corpus(tmp_path)
+    assert extract_folder(folder, scheduler="threads").to_dict("records") == _single(folder)
+
+
+def test_check_table_on_dask():
+    pytest.importorskip("dask")
+    import pandas as pd
+    from cnquant.scale import check_table
+    df = pd.DataFrame({"目标": ["新增学位4700个"] * 3 + ["不是目标"], "完成": ["4680个", "4700个", "5000个", "1个"]})
+    out = check_table(df, scheduler="sync", partition_size=2)
+    assert out["status"].tolist() == ["not_met", "met", "met", "error"]
+
+
+def test_value_objects_and_errors_pickle():
+    t = cq.parse_target("确保城镇登记失业率控制在3.5%以内")
+    assert pickle.loads(pickle.dumps(t)) == t
+    q = cq.parse_quantity("1.1万个")
+    assert pickle.loads(pickle.dumps(q)) == q
+    v = cq.check(t, "3.2%")
+    assert pickle.loads(pickle.dumps(v)).status == "met"
+    for err in (cq.ParseError("bad", "text", 1), cq.UnknownUnitError("公担", "3公担", 1),
+                cq.IncompatibleUnitsError("人", "人次")):
+        back = pickle.loads(pickle.dumps(err))
+        assert type(back) is type(err) and str(back) == str(err)
+
+
+def test_eight_threads_agree_with_one(tmp_path):
+    folder = _corpus(tmp_path)
+    texts = [f.read_text(encoding="utf-8") for f in sorted(folder.glob("*.txt"))] * 4
+
+    def run(text):
+        return [(t.span, t.measure.value, str(t.value), t.metric) for t in cq.extract(text)]
+
+    one = [run(t) for t in texts]
+    with ThreadPoolExecutor(8) as pool:
+        many = list(pool.map(run, texts))
+    assert many == one
