@@ -23,6 +23,7 @@ from .numerals import MAX_DIGITS
 from .lexicon import LEX
 from .normalize import normalize
 from .quantity import Quantity, QuantityMatch, match_quantity
+from .units import UNIT_RE
 from .target import Comparator, Direction, Measure, Modality, Target
 from .tolerance import TolerancePolicy, get_default_tolerance
 
@@ -61,6 +62,10 @@ _CODE_RE = re.compile(r"[A-Za-z]+[A-Za-z0-9.&]*\d[A-Za-z0-9.]*|\d+[A-Za-z][A-Za-
 _CAND_RE = re.compile(r"[+-]?\d[\d,.]*|负?百分之|千分之|[零〇○一二两三四五六七八九十百千万亿点]+")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _PER_RE = re.compile(r"每(?:(?P<time>月|年|日|天|周|季度)|(?P<scale>十万|万|千|百)?(?P<rest>[^,;:、。]{0,12}))")
+
+
+_ANY_TRIGGER = re.compile("|".join(p.pattern for p in (
+    LEX.special_trigger, LEX.direction_trigger, LEX.relative_trigger, LEX.rank_trigger, LEX.absent_re)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -251,6 +256,8 @@ class _Sentence:
     # ---------------------------------------------------------------- main
     def read(self) -> list[Mention]:
         s, a, b = self.s, self.a, self.b
+        if _CAND_RE.search(s, a, b) is None and _ANY_TRIGGER.search(s, a, b) is None:
+            return []  # no number and no word that starts a numberless target
         self.quoted = [m.span() for m in _QUOTE_RE.finditer(s, a, b)]
         lm = _LABEL_RE.match(s, a, b)
         if lm and lm.end() < b:
@@ -297,6 +304,11 @@ class _Sentence:
                 continue
             if s[i] in "+-" and i > self.a and (s[i - 1].isalnum() or s[i - 1] in ")%"):
                 i += 1
+            if cm.end() - i == 1 and not s[i].isdigit() and (cm.end() >= b or (
+                    s[cm.end()] not in "余多" and UNIT_RE.match(s, cm.end(), b) is None)) \
+                    and not (i == self.a and cm.end() == b):
+                pos = cm.end()  # 一般, 八大: a numeral character inside a word
+                continue
             try:
                 m = match_quantity(s, i, b)
             except LimitError:
