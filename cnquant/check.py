@@ -239,14 +239,16 @@ def _compare(r: Decimal, comp: Comparator, t: Target, policy: CheckPolicy, lower
 
 
 def check(target, reported, *, baseline=None, reference=None, as_of: date | None = None,
-          policy: CheckPolicy | None = None, deflator=None, schedule: Schedule | None = None) -> Verdict:
+          policy: CheckPolicy | None = None, deflator=None, schedule: Schedule | None = None,
+          years: int | None = None) -> Verdict:
     """Judge a reported outcome against a target.
 
     ``target`` and ``reported`` are text (simplified or traditional) or objects. ``baseline`` is
     last period's level (for growth and direction targets), ``reference`` the value of the
     indicator a relative target is tied to (与经济增长基本同步: the economic growth rate),
     ``as_of`` the date of a progress check, ``deflator`` a price index ratio (1.02) for real
-    growth, ``schedule`` a :class:`~cnquant.milestones.Schedule` for progress.
+    growth, ``schedule`` a :class:`~cnquant.milestones.Schedule` for progress, ``years`` the length
+    of the period for a 年均 (compound annual) target checked from two levels.
 
     Raises :class:`~cnquant.IncompatibleUnitsError` when the units measure different things.
 
@@ -260,12 +262,14 @@ def check(target, reported, *, baseline=None, reference=None, as_of: date | None
     rep = _as_reported(reported)
     base = None if baseline is None else _as_reported(baseline)
     ref = None if reference is None else _as_reported(reference)
-    return _Checker(t, rep, base, ref, as_of, policy, deflator, schedule).run()
+    if years is not None and (not isinstance(years, int) or years < 1):
+        raise ValueError("years must be a positive whole number")
+    return _Checker(t, rep, base, ref, as_of, policy, deflator, schedule, years).run()
 
 
 class _Checker:
-    def __init__(self, t, rep, base, ref, as_of, policy, deflator, schedule) -> None:
-        self.t, self.rep, self.base, self.ref = t, rep, base, ref
+    def __init__(self, t, rep, base, ref, as_of, policy, deflator, schedule, years=None) -> None:
+        self.t, self.rep, self.base, self.ref, self.years = t, rep, base, ref, years
         self.as_of, self.policy, self.schedule = as_of, policy, schedule
         self.deflator = None if deflator is None else Decimal(str(deflator))
         self.notes: list[str] = []
@@ -386,6 +390,17 @@ class _Checker:
                 if prev_m == 0:
                     return self.verdict(INDETERMINATE, "the baseline is zero, so a growth rate is undefined")
                 real = any(w in (t.metric or "") for w in ("生产总值", "GDP", "增加值"))
+                if t.annualized:
+                    if self.years is None:
+                        return self.verdict(INDETERMINATE, "a 年均 (compound annual) target checked from two levels "
+                                            "needs the number of years (years=)")
+                    ratio = cur.magnitude / (prev_m * (self.deflator or 1))
+                    if ratio <= 0:
+                        return self.verdict(INDETERMINATE, "the levels do not give a growth ratio")
+                    growth = (ratio ** (Decimal(1) / Decimal(self.years)) - 1) * 100
+                    label = (f"compound annual growth {_fmt(growth.quantize(Decimal('0.01')).normalize(), '%')} "
+                             f"over {self.years} years")
+                    return self.judge(growth, "%", label=label, lower=False)
                 if self.deflator is not None:
                     growth = (cur.magnitude / (prev_m * self.deflator) - 1) * 100
                     label = f"real growth {_fmt(growth.quantize(Decimal('0.01')).normalize(), '%')}"

@@ -8,12 +8,25 @@
 """
 from __future__ import annotations
 
-from .errors import AmbiguousTargetError, NoTargetError, ParseError
+import re
+
+from .errors import AmbiguousTargetError, NoTargetError, ParseError, UnknownUnitError
+from .lexicon import LEX
+from .normalize import normalize
 from .reader import read
+from .units import lookup
 from .target import Target
 from .tolerance import TolerancePolicy
 
 __all__ = ["parse_target", "parse_targets"]
+
+_TRAILING_WORD = re.compile(r"\d(?P<word>[\u4e00-\u9fff]{1,3})$")
+
+
+def _known(word: str) -> bool:
+    """Whether a word after a number is something cnquant reads (a unit, a comparator word …)."""
+    return (lookup(word) is not None or any(word.startswith(w) for w in LEX.suffix_words)
+            or word[0] in "余多万亿千百十")
 
 
 def parse_targets(text: str, *, tolerance: TolerancePolicy | None = None) -> list[Target]:
@@ -53,6 +66,13 @@ def parse_target(text: str, *, tolerance: TolerancePolicy | None = None) -> Targ
             raise NoTargetError(f"no target found: {first.text!r} is {first.reason}", text, first.span[0])
         raise NoTargetError("no target found", text, None,
                             ("a target needs a number with a unit, or a phrase such as 清零, 全覆盖, 持续下降, 全国前十",))
+    t = targets[0]
+    if len(targets) == 1 and t.value is not None and t.unit is None:
+        # 新增停车位3500公担: a number followed by a word that is not a unit
+        m = _TRAILING_WORD.search(normalize(text))
+        if m and not _known(m.group("word")):
+            raise UnknownUnitError(text[m.start("word"):m.end("word")], text, m.start("word"),
+                                   ("units are listed in docs/units.md; add one to units_zh.txt",))
     if len(targets) > 1:
         raise AmbiguousTargetError(f"{len(targets)} targets found", text, targets[1].span[0],
                                    ("use parse_targets() to get all of them",))

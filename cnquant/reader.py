@@ -691,7 +691,7 @@ class _Sentence:
         has_special = LEX.special_trigger.search(s, a, b) is not None
         for p in (LEX.rank if has_rank else ()):
             for m in p.regex.finditer(s, a, b):
-                if self.blocked(m.span(), allow_quote=False):
+                if self.blocked(m.span(), allow_quote=False, numbers=False):
                     continue
                 n = m.groupdict().get("n")
                 value = None
@@ -752,7 +752,7 @@ class _Sentence:
         for t in found:
             self.claimed.append((t.start, t.end))
 
-    def blocked(self, span, allow_quote: bool = True) -> bool:
+    def blocked(self, span, allow_quote: bool = True, numbers: bool = True) -> bool:
         x, y = span
         for qa, qb in self.quoted:
             if qa <= x < qb:
@@ -763,7 +763,7 @@ class _Sentence:
         for ia, ib in self.idioms:
             if x < ib and ia < y:
                 return True
-        for q in self.qs:
+        for q in (self.qs if numbers else ()):
             if q.role == "target" and x < q.suffix_end and q.start < y:
                 return True
         for ca, cb in self.claimed:

@@ -29,7 +29,7 @@ from .quantity import Quantity, format_quantity
 from .units import UNITS
 
 __all__ = ["numbers", "number_texts", "units", "quantities", "quantity_texts", "target_texts", "targets",
-           "check_cases", "NUMBER_FORMS"]
+           "check_cases", "NUMBER_FORMS", "MEASURES"]
 
 #: The written forms :func:`number_texts` can produce.
 NUMBER_FORMS = ("arabic", "fullwidth", "separators", "scaled", "chinese", "traditional")
@@ -157,13 +157,27 @@ _SUFFIX = {">=": ("以上",), "<=": ("以内", "以下"), "≈": ("左右",)}
 _MODALITY = {None: ("",), "binding": ("确保", "保证"), "aspirational": ("力争", "争取", "力求")}
 
 
+_OTHER_METRICS = {
+    "rank": ("市区空气质量", "营商环境评价"),
+    "relative": ("城乡居民人均可支配收入", "一般公共预算收入"),
+    "direction": ("城乡居民收入倍差", "刑事案件数", "森林覆盖率", "物业服务投诉件数"),
+    "special": ("信访积案", "慢性病一体化门诊", "全国文明村"),
+    "change": ("规上工业企业研发机构设置率", "数字经济核心产业增加值占比"),
+}
+#: The measures :func:`target_texts` composes.
+MEASURES = ("level", "change_rate", "change", "rank", "relative", "direction", "special")
+
+
 def target_texts(*, metrics: st.SearchStrategy[str] | None = None,
                  values: st.SearchStrategy[Decimal] | None = None,
                  modalities: st.SearchStrategy[str | None] | None = None,
                  measures: st.SearchStrategy[str] | None = None) -> st.SearchStrategy[tuple[dict, str]]:
     """(expected fields, phrase) pairs composed from modality word × metric × comparator word ×
-    number form × unit. The expected dict has measure, comparator, value (Decimal, signed),
-    unit, modality, direction and metric — what ``parse_target(phrase)`` must return.
+    number form × unit, for every measure (level, change_rate, change, rank, relative,
+    direction, special) and every comparator (between included). The expected dict has measure,
+    comparator, value (Decimal, signed, or None), low, high, unit, modality, direction, reference
+    and metric — what ``parse_target(phrase)`` must return. ``metrics`` applies to level and
+    change_rate phrases; the other measures use indicator names that suit them.
 
     >>> fields, text = target_texts(measures=st.just("change_rate")).example()
     >>> fields["unit"]
@@ -172,23 +186,68 @@ def target_texts(*, metrics: st.SearchStrategy[str] | None = None,
     metrics = st.sampled_from(_METRICS) if metrics is None else metrics
     values = numbers(min_value=1, max_value=10**6) if values is None else values
     modalities = st.sampled_from(list(_MODALITY)) if modalities is None else modalities
-    measures = st.sampled_from(["level", "change_rate"]) if measures is None else measures
+    measures = st.sampled_from(MEASURES) if measures is None else measures
     for name, s in (("metrics", metrics), ("values", values), ("modalities", modalities), ("measures", measures)):
         _strategy(name, s)
+
+    def fields(**kw):
+        base = {"measure": "level", "comparator": None, "value": None, "low": None, "high": None, "unit": None,
+                "modality": None, "direction": None, "reference": None, "metric": None}
+        base.update(kw)
+        return base
 
     @st.composite
     def build(draw):
         modality = draw(modalities)
         mod_word = draw(st.sampled_from(_MODALITY[modality]))
-        metric = draw(metrics)
         measure = draw(measures)
+        if measure not in MEASURES:
+            raise ValueError(f"unknown measure {measure!r}; use one of {MEASURES}")
+        if measure in _OTHER_METRICS:
+            metric = draw(st.sampled_from(_OTHER_METRICS[measure]))
+        else:
+            metric = draw(metrics)
         value = draw(values)
-        comp = draw(st.sampled_from([None, ">=", ">", "<=", "<", "≈"]))
+        if measure == "rank":
+            n = draw(st.integers(1, 20))
+            if draw(st.booleans()):
+                return fields(measure="rank", comparator="<=", value=Decimal(n), modality=modality,
+                              metric=metric), f"{mod_word}{metric}保持在全国前{n}"
+            return fields(measure="rank", comparator="==", value=Decimal(1), modality=modality,
+                          metric=metric), f"{mod_word}{metric}保持全省第一"
+        if measure == "relative":
+            return (fields(measure="relative", comparator="≈", modality=modality, metric=metric, reference="经济增长"),
+                    f"{mod_word}{metric}与经济增长基本同步")
+        if measure == "direction":
+            decrease = metric in ("城乡居民收入倍差", "刑事案件数", "物业服务投诉件数")
+            verb = draw(st.sampled_from(("持续下降", "继续缩小", "稳步下降") if decrease else ("稳步提高", "持续提升")))
+            return (fields(measure="direction", modality=modality, metric=metric,
+                           direction="decrease" if decrease else "increase"), f"{mod_word}{metric}{verb}")
+        if measure == "special":
+            if metric == "信访积案":
+                return fields(measure="special", comparator="==", value=Decimal(0), modality=modality,
+                              metric=metric), f"{mod_word}{metric}化解清零"
+            if metric == "全国文明村":
+                return fields(measure="special", comparator=">=", value=Decimal(1), modality=modality,
+                              metric=metric), f"{mod_word}{metric}实现零的突破"
+            return (fields(measure="special", comparator="==", value=Decimal(100), unit="%", modality=modality,
+                           metric=metric), f"{mod_word}实现{metric}全覆盖")
+        comp = draw(st.sampled_from([None, ">=", ">", "<=", "<", "≈"] + (["between"] if measure == "level" else [])))
+        if measure == "change":
+            points = draw(numbers(min_value=1, max_value=20, places=st.integers(0, 1)))
+            decrease = draw(st.booleans())
+            verb = "下降" if decrease else "提高"
+            suffix = "以上" if comp == ">=" else ""
+            cmp_on_value = ">=" if not decrease else "<="
+            return (fields(measure="change", comparator=cmp_on_value, value=-points if decrease else points,
+                           unit="百分点", modality=modality, metric=metric,
+                           direction="decrease" if decrease else "increase"),
+                    f"{mod_word}{metric}{verb}{format(points, 'f')}个百分点{suffix}")
         where = draw(st.sampled_from(["prefix", "suffix"]))
         if comp in (">", "<"):
             where = "prefix"
         prefix = suffix = ""
-        if comp is not None:
+        if comp not in (None, "between"):
             if where == "prefix" or comp not in _SUFFIX:
                 prefix = draw(st.sampled_from(_PREFIX[comp]))
             else:
@@ -196,23 +255,25 @@ def target_texts(*, metrics: st.SearchStrategy[str] | None = None,
         if measure == "change_rate":
             decrease = draw(st.booleans())
             verb = draw(st.sampled_from(("下降", "降低", "减少") if decrease else ("增长", "提高", "增加")))
-            number = format(value, "f")
-            text = f"{mod_word}{metric}{verb}{prefix}{number}%{suffix}"
+            text = f"{mod_word}{metric}{verb}{prefix}{format(value, 'f')}%{suffix}"
             cmp_on_value = comp or ">="
             signed = value
             if decrease:
                 signed = -value
                 cmp_on_value = {">=": "<=", "<=": ">=", ">": "<", "<": ">"}.get(cmp_on_value, cmp_on_value)
-            fields = {"measure": "change_rate", "comparator": cmp_on_value, "value": signed, "unit": "%",
-                      "modality": modality, "direction": "decrease" if decrease else "increase", "metric": metric}
-            return fields, text
+            return (fields(measure="change_rate", comparator=cmp_on_value, value=signed, unit="%", modality=modality,
+                           direction="decrease" if decrease else "increase", metric=metric), text)
         unit = draw(st.sampled_from(_LEVEL_UNITS))
+        if comp == "between":
+            high = value + draw(numbers(min_value=1, max_value=1000, places=st.just(0)))
+            joiner = draw(st.sampled_from(("-", "至", "到", "~")))
+            text = f"{mod_word}{metric}{format(value, 'f')}{joiner}{format(high, 'f')}{unit}"
+            return (fields(comparator="between", low=value, high=high, unit=unit, modality=modality,
+                           metric=metric), text)
         _, number = draw(number_texts(values=st.just(value),
                                       forms=st.sampled_from(("arabic", "fullwidth", "separators", "scaled"))))
         text = f"{mod_word}{metric}{prefix}{number}{unit}{suffix}"
-        fields = {"measure": "level", "comparator": comp or ">=", "value": value, "unit": unit,
-                  "modality": modality, "direction": None, "metric": metric}
-        return fields, text
+        return fields(comparator=comp or ">=", value=value, unit=unit, modality=modality, metric=metric), text
 
     return build()
 

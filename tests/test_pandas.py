@@ -62,7 +62,9 @@ def test_accessor_output_equals_scalar_function(pairs):
     out = pd.Series(texts).cnq.parse()
     for i, text in enumerate(texts):
         t = cq.parse_target(text)
-        assert out.loc[i, "measure"] == t.measure.value
-        assert out.loc[i, "comparator"] == t.comparator.value
-        assert out.loc[i, "value"] == t.value.magnitude
-        assert out.loc[i, "metric"] == t.metric
+        expected = {"measure": t.measure.value, "comparator": t.comparator and t.comparator.value,
+                    "value": t.value and t.value.magnitude, "unit": t.unit, "metric": t.metric,
+                    "modality": t.modality and t.modality.value, "text": t.text}
+        for key, want in expected.items():
+            got = out.loc[i, key]
+            assert (want is None and pd.isna(got)) or got == want, key
