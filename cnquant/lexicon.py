@@ -95,7 +95,7 @@ class Lexicon:
         self.modality_re = re.compile(_alternation(self.modality_words))
         self.modality_set = _longest_first(self.modality_words)
         self.clause_only_modality = frozenset(mod.get("clause_only", ()))
-        self.absent_re = re.compile(_alternation(data["absent"]["words"]))
+        self.absent_re = re.compile(data["absent"]["pattern"])
         lib = data["lower_is_better"]
         self.lower_is_better = _longest_first(lib["metrics"])
         self.lower_exempt = _longest_first(lib["exempt"])
@@ -138,6 +138,7 @@ class Lexicon:
         self.attribute_units = frozenset(nt["attribute_units"])
         self.predicates = _longest_first(nt["predicates"])
         self.generic_nouns = _longest_first(nt["generic_nouns"])
+        self.task_verbs = _longest_first(nt["task_verbs"])
 
     def is_lower_is_better(self, metric: str | None) -> bool:
         """Whether a bare number on this metric is a ceiling (失业率, 能耗 …)."""

@@ -65,7 +65,7 @@ _PER_RE = re.compile(r"每(?:(?P<time>月|年|日|天|周|季度)|(?P<scale>十�
 
 
 _ANY_TRIGGER = re.compile("|".join(p.pattern for p in (
-    LEX.special_trigger, LEX.direction_trigger, LEX.relative_trigger, LEX.rank_trigger, LEX.absent_re)))
+    LEX.special_trigger, LEX.direction_trigger, LEX.relative_trigger, LEX.rank_trigger)) + "|设")
 
 
 @dataclass(frozen=True, slots=True)
@@ -319,9 +319,9 @@ class _Sentence:
             if m is None or m.end > b or m.end <= i:
                 pos = cm.end()
                 continue
-            if m.chinese and m.unit is None and m.low is None and not m.percent_word and (
-                    m.end - m.start == 1 or (m.scale_only and i > self.a and s[i - 1] == "每")) and not (
-                    i == self.a and m.end == b):
+            if (m.scale_only and i > self.a and s[i - 1] == "每") or (
+                    m.chinese and m.unit is None and m.low is None and not m.percent_word
+                    and m.end - m.start == 1 and not (i == self.a and m.end == b)):
                 pos = m.end  # 一般, 八大, 每万: a character of a word, not a number
                 continue
             q = _Q(m, m.start, m.end, low=m.low, high=m.high, unit=m.unit)
@@ -387,7 +387,8 @@ class _Sentence:
                 return self.role(q, "date")
             if not self.has_explicit_comparator(q):
                 return self.role(q, "duration")
-        if m.group == "age":
+        if m.group == "age" and not ((self.level_verb_before(q) or self.has_explicit_comparator(q))
+                                     and self.ends_clause(q.suffix_end)):
             return self.role(q, "qualifier", "an age that qualifies a population (60岁以上老年人, 50-74周岁)")
         if m.scale_only:
             return self.role(q, "idiom", "a bare scale word naming a class (千亩方, 百亿级, 亿元以上项目)")
@@ -634,7 +635,8 @@ class _Sentence:
             if q.metric is None and not q.number_first:
                 q.inherit_from = p
                 tight = gap.strip() in ("、", "和", "与", "及")
-                if q.verb is None:  # 确保增长8%,力争10%: the second number shares the verb
+                if q.verb is None or (q.verb in ("达到", "达") and p.measure == "change_rate" and q.unit == p.unit):
+                    # 确保增长8%,力争10% / 增长8%,力争达到10%: the second number shares the verb
                     q.measure, q.sign, q.verb = p.measure, p.sign, p.verb
                 if tight:
                     q.respectively = p.respectively
@@ -668,7 +670,9 @@ class _Sentence:
         """A number with 以上/以下 (or 超) followed by the noun it qualifies is not a target."""
         s = self.s
         after = q.suffix_end
-        if q.suffix in ("以上", "以下", "及以上", "及以下") or q.comparator == ">":
+        task_count = q.suffix in ("以上", "及以上") and q.m.group == "classifier" and (
+            s.endswith(LEX.task_verbs, self.a, q.prefix_start) and q.comparator is None)
+        if (q.suffix in ("以上", "以下", "及以上", "及以下") or q.comparator == ">") and not task_count:
             if after < self.b and (s[after] == "的" or (_CJK.match(s, after) and s[after] not in _CONNECTORS
                                                        and not s.startswith(LEX.predicates, after, self.b))):
                 self.role(q, "qualifier", "a threshold that qualifies the object (50万元以上的行政村, 千人以上高山村)")
@@ -728,7 +732,9 @@ class _Sentence:
                 new = self.special(p, m)
                 found.extend(new)
                 self.claimed.extend((t.start, t.end) for t in new)
-        for m in (LEX.absent_re.finditer(s, a, b) if "不设" in s[a:b] else ()):
+        for m in (LEX.absent_re.finditer(s, a, b) if "设" in s[a:b] else ()):
+            if not self.ends_clause(m.end()):
+                continue
             metric = self.strip_metric(self.clause_start(m.start()), m.start())
             t = _T(metric[0] if metric else m.start(), m.end(), m.start(),
                    "change_rate" if metric and self.text(*metric).endswith(("增长", "增速")) else "level",
