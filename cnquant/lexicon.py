@@ -103,6 +103,8 @@ class Lexicon:
         self.review_re = re.compile(_alternation(rv["markers"]))
         self.plan_re = re.compile(_alternation(rv["plan_cues"]))
         self.completed_verbs = _longest_first(rv["completed_verbs"])
+        self.section_opener = re.compile(rv["section_openers"])
+        self.section_closer = re.compile(rv["section_closers"])
         mt = data["metric"]
         self.strip_front = _longest_first(mt["strip_front"] + mod["binding"] + mod["aspirational"])
         self.strip_back = _longest_first(mt["strip_back"])

@@ -150,14 +150,21 @@ def read(raw: str, *, mode: str = "text", tolerance: TolerancePolicy | None = No
     s = normalize(raw)
     policy = tolerance or get_default_tolerance()
     out: list[Mention] = []
+    in_review = False
     for sm in _SENT_RE.finditer(s):
         for a, b in _pieces(s, *sm.span()):
             while a < b and s[a].isspace():
                 a += 1
             while b > a and s[b - 1].isspace():
                 b -= 1
-            if a < b:
-                out.extend(_Sentence(raw, s, a, b, mode, policy).read())
+            if a >= b:
+                continue
+            if mode == "text":  # the review part of a work report: its numbers are outcomes
+                if LEX.section_closer.search(s, a, b):
+                    in_review = False
+                elif LEX.section_opener.match(s, a, b):
+                    in_review = True
+            out.extend(_Sentence(raw, s, a, b, mode, policy, in_review).read())
     return out
 
 
@@ -178,8 +185,10 @@ def _pieces(s: str, a: int, b: int):
 
 
 class _Sentence:
-    def __init__(self, raw: str, s: str, a: int, b: int, mode: str, policy: TolerancePolicy) -> None:
+    def __init__(self, raw: str, s: str, a: int, b: int, mode: str, policy: TolerancePolicy,
+                 in_review: bool = False) -> None:
         self.raw, self.s, self.a, self.b, self.mode, self.policy = raw, s, a, b, mode, policy
+        self.in_review = in_review
         self.phrase = mode == "phrase"
         self.quoted: list[tuple[int, int]] = []
         self.codes: list[tuple[int, int]] = []
@@ -264,8 +273,8 @@ class _Sentence:
             self.label = (a, lm.end())
         self.codes = [m.span() for m in _CODE_RE.finditer(s, a, b)]
         self.idioms = [m.span() for m in LEX.idiom_re.finditer(s, a, b)]
-        self.review = (not self.phrase and LEX.review_re.search(s, a, b) is not None
-                       and LEX.plan_re.search(s, a, b) is None)
+        self.review = self.in_review or (not self.phrase and LEX.review_re.search(s, a, b) is not None
+                                         and LEX.plan_re.search(s, a, b) is None)
         self.scan_quantities()
         self.find_deadline()
         for q in self.qs:

@@ -92,3 +92,11 @@ def test_one_megabyte_document_does_not_raise():
     text = (seed * (1_000_000 // len(seed) + 1))[:1_000_000]
     ts = extract(text)
     assert len(ts) > 10000
+
+
+def test_review_section_of_a_whole_report_is_outcomes():
+    doc = ("一、2023年工作回顾\n一年来,全区经济稳中向好。全年新增停车位2.5万个,新增学位4680个。\n"
+           "二、2024年目标任务和重点工作\n新增停车位3500个。新增学位4700个。")
+    roles = [(m.text, m.role) for m in explain(doc) if m.role in ("target", "outcome")]
+    assert roles == [("2.5万个", "outcome"), ("4680个", "outcome"),
+                     ("新增停车位3500个", "target"), ("新增学位4700个", "target")]
