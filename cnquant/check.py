@@ -30,7 +30,7 @@ from .reader import read
 from .target import Comparator, Direction, Measure, Target
 from .tolerance import DEFAULT as DEFAULT_TOLERANCE
 from .tolerance import STRICT as STRICT_TOLERANCE
-from .tolerance import TolerancePolicy
+from .tolerance import TolerancePolicy, get_default_tolerance
 
 __all__ = [
     "CheckPolicy", "DEFAULT_POLICY", "STRICT_POLICY", "ROUNDED_POLICY", "Verdict", "check",
@@ -65,6 +65,10 @@ class CheckPolicy:
     schedule_band: Decimal = Decimal("0.05")
 
     def __post_init__(self) -> None:
+        if not isinstance(self.schedule_band, Decimal):
+            object.__setattr__(self, "schedule_band", Decimal(str(self.schedule_band)))
+        if self.schedule_band < 0:
+            raise ValueError("schedule_band cannot be negative")
         if self.rounding not in (None, "half_even"):
             raise ValueError("rounding must be None or 'half_even'")
         if not isinstance(self.tolerance, TolerancePolicy):
@@ -132,11 +136,13 @@ class _Reported:
 
 
 _RANK_RE = None
+_CHANGE_WORD = __import__("re").compile(
+    r"(?:同比|比上年|较上年|比去年|较去年)?(?P<verb>" + "|".join(sorted(LEX.change_verbs, key=len, reverse=True)) + r")")
 
 
 @lru_cache(maxsize=65536)
-def _target_from_text(text: str) -> Target:
-    return parse_target(text)
+def _target_from_text(text: str, tolerance: TolerancePolicy) -> Target:
+    return parse_target(text, tolerance=tolerance)
 
 
 @lru_cache(maxsize=65536)
@@ -162,6 +168,11 @@ def read_reported(text: str) -> _Reported:
                          ("write the outcome as a quantity (2.4万人), a change (增长4.4%) or a rank (全国第8名)",))
     t = targets[0]
     kind = t.measure.value if t.measure in (Measure.CHANGE_RATE, Measure.CHANGE) else "level"
+    if kind == "level":
+        vm = _CHANGE_WORD.match(s.strip())
+        if vm:  # 下降0.03, 比上年增加120亿元: a reported change of an amount
+            sign = -1 if vm.group("verb") in LEX.decrease else 1
+            return _Reported("change", Quantity(sign * abs(t.value.magnitude), t.value.unit))
     return _Reported(kind, t.value)
 
 
@@ -169,7 +180,7 @@ def _as_target(target) -> Target:
     if isinstance(target, Target):
         return target
     if isinstance(target, str):
-        return _target_from_text(target)
+        return _target_from_text(target, get_default_tolerance())
     raise TypeError(f"target must be a Target or str, not {type(target).__name__}")
 
 
@@ -200,10 +211,32 @@ def _in_unit(q: Quantity, unit: str | None) -> Decimal:
     return q.to(unit).magnitude
 
 
-def _round_like(value: Decimal, like: Decimal) -> Decimal:
-    exp = like.normalize().as_tuple().exponent
-    exp = min(exp, 0) if isinstance(exp, int) else 0
-    return value.quantize(Decimal(1).scaleb(exp), rounding=ROUND_HALF_EVEN)
+def _written_places(t: Target) -> int:
+    """Decimals of the target value as written (增长6.0% has one), for 修约值比较法."""
+    import re
+
+    q = t.value
+    written = q.text if q is not None and q.text else None
+    if written:
+        m = re.search(r"\d+(?:\.(\d+))?", normalize(written))
+        if m:
+            scale = q.magnitude.as_tuple().exponent
+            places = len(m.group(1) or "")
+            # 1.5万 written with one decimal is 15000: the rounding step is 1000, not 0.1
+            shift = len(str(int(q.magnitude))) - len(m.group(0).split(".")[0]) if q.magnitude >= 1 else 0
+            return places - shift if isinstance(scale, int) else places
+    exp = q.magnitude.normalize().as_tuple().exponent if q is not None else 0
+    return max(-exp, 0) if isinstance(exp, int) else 0
+
+
+def _round_to(value: Decimal, places: int) -> Decimal:
+    return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_EVEN) if places >= 0 else \
+        value.scaleb(places).quantize(Decimal(1), rounding=ROUND_HALF_EVEN).scaleb(-places)
+
+
+def _tidy(v: Decimal) -> Decimal:
+    """A computed rate to 12 decimals: exact enough for any comparison, short enough to show."""
+    return v.quantize(Decimal("1e-12")).normalize()
 
 
 def _fmt(v: Decimal, unit: str | None) -> str:
@@ -214,7 +247,7 @@ def _compare(r: Decimal, comp: Comparator, t: Target, policy: CheckPolicy, lower
              value: Decimal | None, low: Decimal | None, high: Decimal | None) -> tuple[bool, object]:
     """Whether r satisfies the comparator; returns (ok, tolerance used)."""
     if policy.rounding and value is not None:
-        r = _round_like(r, value)
+        r = _round_to(r, _written_places(t))
     if comp is Comparator.BETWEEN:
         return low <= r <= high, None
     if comp is Comparator.APPROX:
@@ -316,13 +349,17 @@ class _Checker:
             return self.verdict(INDETERMINATE, "the target has no comparator to check against")
         ok, tol = _compare(r, comp, t, policy, lower_is_better, value, low, high)
         shown = label or _fmt(r, unit)
+        if policy.rounding and value is not None and not label:
+            rounded = _round_to(r, _written_places(t))
+            if rounded != r:
+                shown = f"{_fmt(r, unit)} (rounded {_fmt(rounded.normalize(), unit)})"
         if comp is Comparator.BETWEEN:
             goal = f"between {_fmt(low, unit)} and {_fmt(high, unit)}"
             gap = Decimal(0) if ok else (r - low if r < low else r - high)
         else:
             sym = comp.symbol
-            if comp is Comparator.GE and policy.strict_bare and not _explicit_comparator(t):
-                sym = ">"
+            if comp in (Comparator.GE, Comparator.LE) and policy.strict_bare and not _explicit_comparator(t):
+                sym = ">" if comp is Comparator.GE else "<"
             goal = f"{sym} {_fmt(value, unit)}"
             gap = r - value
             if tol is not None:
@@ -397,18 +434,18 @@ class _Checker:
                     ratio = cur.magnitude / (prev_m * (self.deflator or 1))
                     if ratio <= 0:
                         return self.verdict(INDETERMINATE, "the levels do not give a growth ratio")
-                    growth = (ratio ** (Decimal(1) / Decimal(self.years)) - 1) * 100
+                    growth = _tidy((ratio ** (Decimal(1) / Decimal(self.years)) - 1) * 100)
                     label = (f"compound annual growth {_fmt(growth.quantize(Decimal('0.01')).normalize(), '%')} "
                              f"over {self.years} years")
                     return self.judge(growth, "%", label=label, lower=False)
                 if self.deflator is not None:
-                    growth = (cur.magnitude / (prev_m * self.deflator) - 1) * 100
+                    growth = _tidy((cur.magnitude / (prev_m * self.deflator) - 1) * 100)
                     label = f"real growth {_fmt(growth.quantize(Decimal('0.01')).normalize(), '%')}"
                 else:
                     if real and self.policy.require_deflator:
                         return self.verdict(INDETERMINATE, "a growth target at comparable prices needs a deflator "
                                             "to be checked from two current-price levels")
-                    growth = (cur.magnitude / prev_m - 1) * 100
+                    growth = _tidy((cur.magnitude / prev_m - 1) * 100)
                     label = (f"growth {_fmt(growth.quantize(Decimal('0.01')).normalize(), '%')} "
                              "(computed from two levels at current prices)")
                     if real:

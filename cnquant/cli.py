@@ -88,10 +88,14 @@ def _write_table(df, out: str | None) -> None:
     if suffix == ".csv":
         df.to_csv(out, index=False, encoding="utf-8-sig")
     elif suffix in (".jsonl", ".json"):
+        recs = [{k: (None if v is None or v != v else str(v) if not isinstance(v, (int, str, bool)) else v)
+                 for k, v in rec.items()} for rec in df.to_dict(orient="records")]
         with open(out, "w", encoding="utf-8") as f:
-            for rec in df.to_dict(orient="records"):
-                f.write(json.dumps({k: (None if v is None or v != v else str(v) if not isinstance(v, (int, str, bool))
-                                        else v) for k, v in rec.items()}, ensure_ascii=False) + "\n")
+            if suffix == ".json":  # an array, as .json input expects
+                json.dump(recs, f, ensure_ascii=False, indent=1)
+            else:
+                for rec in recs:
+                    f.write(json.dumps(rec, ensure_ascii=False) + "\n")
     elif suffix == ".xlsx":
         try:
             df.astype(str).replace({"None": "", "nan": ""}).to_excel(out, index=False)

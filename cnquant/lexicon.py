@@ -86,6 +86,7 @@ class Lexicon:
         self.change_verbs = _longest_first(m["increase"] + m["decrease"])
         self.level_verbs = _longest_first(m["level_verbs"])
         self.long_level_verbs = _longest_first(w for w in m["level_verbs"] if len(w) > 1)
+        self.level_verbs_down = frozenset(m["level_verbs_down"])
         self.comparison_base = _longest_first(m["comparison_base"])
         self.annualized = _longest_first(m["annualized"])
         self.fillers = _longest_first(m["fillers"])

@@ -294,7 +294,7 @@ def format_quantity(q: Quantity, *, scale: str | None = "auto", numerals: str = 
     if numerals not in ("arabic", "chinese"):
         raise ValueError("numerals must be 'arabic' or 'chinese'")
     if scale == "auto":
-        if unit not in ("%", "‰", "百分点", "倍") and numerals == "arabic":
+        if unit not in ("%", "‰", "百分点", "千分点", "倍") and numerals == "arabic":
             for w in ("万亿", "亿", "万"):
                 if abs(m) >= SCALES[w]:
                     mantissa = _plain(m.scaleb(-len(str(SCALES[w])) + 1, context=EXACT))
@@ -319,6 +319,6 @@ def format_quantity(q: Quantity, *, scale: str | None = "auto", numerals: str = 
             return "千分之" + number
     else:
         number = format(m, "f")
-    if unit == "百分点":
-        return f"{number}{word}个百分点"
+    if unit in ("百分点", "千分点"):
+        return f"{number}{word}个{unit}"
     return f"{number}{word}{unit}"

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from .errors import LimitError, ParseError
-from .numerals import MAX_DIGITS
+from .numerals import MAX_DIGITS, _plain
 from .lexicon import LEX
 from .normalize import normalize
 from .quantity import Quantity, QuantityMatch, match_quantity
@@ -43,8 +43,8 @@ ROLES: dict[str, str] = {
     "code": "a code or name with digits (G228, 5G, 6号线, 〔2024〕4号, 1+8)",
     "ordinal": "an ordinal (第四次, 第二批)",
     "name": "part of a quoted name or slogan (“15分钟品质文化生活圈”, “两个确立”)",
-    "count": "a count that names a set or a thing (三大攻坚, 十方面民生实事, 全市13个区)",
-    "idiom": "part of an idiom or class word (最后一公里, 千亩方, 百亿级)",
+    "count": "a count that names a set or a thing (五个村, 十方面民生实事, 全市13个区)",
+    "idiom": "part of an idiom or class word (最后一公里, 千亩方, 百亿级); single numeral characters inside words (一般, 三大) are words, not numbers, and are not listed",
     "label": "a bracketed label restating another target ([新开工保障房100万平方米])",
     "parenthetical": "an aside in brackets ((约35万))",
     "outcome": "a reported result in a review of past work, not a target",
@@ -66,6 +66,11 @@ _PER_RE = re.compile(r"每(?:(?P<time>月|年|日|天|周|季度)|(?P<scale>十�
 
 _ANY_TRIGGER = re.compile("|".join(p.pattern for p in (
     LEX.special_trigger, LEX.direction_trigger, LEX.relative_trigger, LEX.rank_trigger)) + "|设")
+
+
+# Roles whose number ends the metric region of the next number (a qualifier, a count or a quoted
+# name is part of the indicator's name and stays in it).
+_FLOOR_ROLES = frozenset({"target", "date", "duration", "code", "ordinal", "number", "label", "outcome"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +120,7 @@ class _Q:
     modality: str | None = None
     modality_at: int | None = None
     inherit_from: "_Q | None" = None
+    base_cues: list = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -285,10 +291,18 @@ class _Sentence:
                     self.role(q, "count")
         for q in self.qs:
             if q.role == "target":
+                q.base_cues = list(q.cues)
                 self.read_context(q)
+        demoted = False
         for q in self.qs:
             if q.role == "target":
                 self.qualify(q)
+                demoted = demoted or q.role != "target"
+        if demoted:  # a qualifier is part of the next indicator's name: read the targets after it again
+            for q in self.qs:
+                if q.role == "target":
+                    self.reset_context(q)
+                    self.read_context(q)
         self.detect_reported_results()
         self.link_lists()
         self.patterns()
@@ -311,8 +325,8 @@ class _Sentence:
                 self.codes.remove(code)
                 pos = max(code[1], cm.end())
                 continue
-            if s[i] in "+-" and i > self.a and (s[i - 1].isalnum() or s[i - 1] in ")%"):
-                i += 1
+            if s[i] in "+-" and i > self.a and ((s[i - 1].isascii() and s[i - 1].isalnum()) or s[i - 1] in ")%"):
+                i += 1  # a hyphen after a digit or letter joins a range or a code, it is no sign
             if cm.end() - i == 1 and not s[i].isdigit() and (cm.end() >= b or (
                     s[cm.end()] not in "余多" and UNIT_RE.match(s, cm.end(), b) is None)) \
                     and not (i == self.a and cm.end() == b):
@@ -354,7 +368,7 @@ class _Sentence:
                     return
                 lo, hi = q.m.value, m2.value
                 if q.m.unit is None and q.m.scale == 1 and m2.scale > 1:
-                    lo = lo * m2.scale  # 1.2-1.5万人: the scale word is written once
+                    lo = _plain(lo * m2.scale)  # 1.2-1.5万人: the scale word is written once
                 if lo > hi:
                     return
                 q.low, q.high, q.unit = lo, hi, m2.unit or q.m.unit
@@ -383,8 +397,13 @@ class _Sentence:
         s, m = self.s, q.m
         self.read_suffix(q)
         nxt = q.suffix_end
-        if self._inside(q.start, self.quoted):
+        quote = self._inside(q.start, self.quoted)
+        if quote:
+            if s[quote[0]] == "〔":
+                return self.role(q, "code", "a document number (〔2024〕4号)")
             return self.role(q, "name")
+        if q.unit is None and q.suffix_end < self.b and s[q.suffix_end] == "号":
+            return self.role(q, "code", "a number in a name (6号线, 4号文)")
         if self.label and self.label[0] <= q.start < self.label[1]:
             return self.role(q, "label")
         if self._inside(q.start, self.idioms):
@@ -393,14 +412,19 @@ class _Sentence:
             return self.role(q, "ordinal")
         if m.group == "time":
             if s.startswith(LEX.date_after, q.end - len(q.unit or ""), self.b) or self.date_like(q):
+                w = LEX.date_after.starting_at(s, q.end - len(q.unit or ""), self.b)
+                if w:  # 9月底前: the deadline word belongs to the date
+                    q.suffix_end = max(q.suffix_end, q.end - len(q.unit or "") + len(w))
                 return self.role(q, "date")
-            if not self.has_explicit_comparator(q):
+            if not (self.has_explicit_comparator(q) or self.level_verb_before(q)):
                 return self.role(q, "duration")
         if m.group == "age" and not ((self.level_verb_before(q) or self.has_explicit_comparator(q))
                                      and self.ends_clause(q.suffix_end)):
             return self.role(q, "qualifier", "an age that qualifies a population (60岁以上老年人, 50-74周岁)")
         if m.scale_only:
-            return self.role(q, "idiom", "a bare scale word naming a class (千亩方, 百亿级, 亿元以上项目)")
+            if q.suffix in ("以上", "以下", "及以上"):
+                return self.role(q, "qualifier", "a threshold that qualifies the object (千人以上高山村, 亿元以上项目)")
+            return self.role(q, "idiom", "a bare scale word naming a class (千亩方, 百亿级)")
         if nxt < self.b and s.startswith(LEX.class_markers, nxt, self.b) and q.suffix is None:
             return self.role(q, "qualifier", "a grade or class of the thing counted (10亿级项目)")
         if nxt < self.b and s.startswith(LEX.class_markers, q.end, self.b):
@@ -481,7 +505,7 @@ class _Sentence:
         for p in self.qs:
             if p is q:
                 break
-            if p.role == "target":
+            if p.role in _FLOOR_ROLES:
                 floor = p.suffix_end
         lo = self.clause_start(q.start, floor)
         k = q.start
@@ -600,6 +624,13 @@ class _Sentence:
                 q.metric = self.strip_metric(*region)
         q.region = (lo, q.prefix_start)
 
+    @staticmethod
+    def reset_context(q: _Q) -> None:
+        q.cues = list(q.base_cues)
+        q.comparator = q.verb = q.metric = q.relative_ref = None
+        q.sign, q.measure, q.end = 1, "level", q.m.end
+        q.number_first = q.annualized = q.based = q.respectively = q.each = False
+
     def change_applies(self, q: _Q, lo: int, verb_start: int) -> bool:
         """A change verb before an amount makes a change only with %, 倍, 百分点 or a base year."""
         if q.unit in ("%", "倍", "百分点", "千分点"):
@@ -641,7 +672,8 @@ class _Sentence:
                 q.metric is None and not q.number_first and p.suffix_end <= q.start and len(gap) <= 6)
             if not joined:
                 continue
-            if q.metric is None and not q.number_first:
+            same_kind = (q.unit or "").split("/")[0] == (p.unit or "").split("/")[0]
+            if q.metric is None and not q.number_first and same_kind:
                 q.inherit_from = p
                 tight = gap.strip() in ("、", "和", "与", "及")
                 if q.verb is None or (q.verb in ("达到", "达") and p.measure == "change_rate" and q.unit == p.unit):
@@ -910,7 +942,7 @@ class _Sentence:
             low, high = q.low, q.high
             if unit == "倍" and q.measure == "change_rate":
                 unit = "%"
-                value, low, high = (None if x is None else x * 100 for x in (value, low, high))
+                value, low, high = (None if x is None else _plain(x * 100) for x in (value, low, high))
             comp = q.comparator
             lower_word = None
             if q.suffix:
@@ -924,7 +956,11 @@ class _Sentence:
             if comp is None:
                 metric_text = self.text(*metric) if metric else None
                 lower_word = LEX.lower_is_better_word(metric_text) if q.measure == "level" else None
-                comp = "<=" if lower_word else ">="
+                if q.measure == "level" and q.verb in LEX.level_verbs_down:
+                    lower_word = None
+                    comp = "<="  # 降至5%, 压减至100万吨, 缩短至30分钟: bring it down to at most
+                else:
+                    comp = "<=" if lower_word else ">="
             sign = q.sign
             if sign < 0:
                 value = -value if value is not None else None
@@ -1054,8 +1090,8 @@ class _Sentence:
     def make_target(self, t: _T) -> Target:
         unit = t.unit
 
-        def q(v):
-            return None if v is None else Quantity(v, unit)
+        def q(v, written=None):
+            return None if v is None else Quantity(v, unit, text=written)
 
         tol = None
         if t.comparator == "≈" and t.value is not None:
@@ -1071,7 +1107,8 @@ class _Sentence:
         start, end = t.start, t.end
         return Target(
             measure=Measure(t.measure), comparator=Comparator(t.comparator) if t.comparator else None,
-            value=q(t.value), low=q(t.low), high=q(t.high), unit=unit, tolerance=tol,
+            value=q(t.value, self.text(*t.number_span) if t.number_span else None), low=q(t.low), high=q(t.high),
+            unit=unit, tolerance=tol,
             modality=Modality(t.modality) if t.modality else None,
             direction=Direction(t.direction) if t.direction else None,
             reference=t.reference, metric=metric or None, cues=tuple(cues),

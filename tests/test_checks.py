@@ -134,3 +134,42 @@ def test_allocation_table_text_reports_each_bad_line():
             "2 | 新增學位100個 | 100個 | 市教育局 | -- | 10個 | 15個 |\n")
     rows = cq.check_allocation_table(text)
     assert [(r.name, r.consistent) for r in rows] == [("新增老年助餐服務點227個", True), ("新增學位100個", False)]
+
+
+def test_rounded_policy_uses_the_written_precision():
+    # GB/T 8170 修约值比较法: 5.85 rounds half-even to 5.8 at the one decimal of 6.0
+    v = check("地区生产总值增长6.0%", "增长5.85%", policy=cq.ROUNDED_POLICY)
+    assert v.status == "not_met" and "rounded 5.8%" in v.reason
+    assert check("新增停车位1.5万个", "14600个", policy=cq.ROUNDED_POLICY).status == "met"
+    assert check("新增停车位1.5万个", "14600个").status == "not_met"
+
+
+def test_cached_targets_follow_the_default_tolerance():
+    assert check("地区生产总值增长6%左右", "增长5.9%").status == "met"
+    previous = cq.set_default_tolerance(cq.STRICT)
+    try:
+        assert check("地区生产总值增长6%左右", "增长5.9%").status == "not_met"
+    finally:
+        cq.set_default_tolerance(previous)
+
+
+def test_strict_policy_says_strict_for_caps():
+    v = check("城镇登记失业率3%", "3%", policy=cq.STRICT_POLICY)
+    assert v.status == "not_met" and "< 3%" in v.reason
+
+
+def test_reported_change_of_an_amount():
+    assert check("城乡居民收入倍差继续缩小", "下降0.03").status == "met"
+    assert check("城乡居民收入倍差继续缩小", "增加0.01").status == "not_met"
+
+
+def test_policy_fields_are_validated():
+    assert cq.CheckPolicy("x", schedule_band="0.2").schedule_band == Decimal("0.2")
+    with pytest.raises(ValueError):
+        cq.CheckPolicy("x", rounding="up")
+
+
+def test_annualized_growth_over_years():
+    assert check("年均增长6%", "1338.3亿元", baseline="1000亿元", years=5).status == "met"
+    assert check("年均增长6%", "1338亿元", baseline="1000亿元", years=5).status == "not_met"
+    assert check("年均增长6%", "1338亿元", baseline="1000亿元").status == "indeterminate"
