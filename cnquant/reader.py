@@ -61,6 +61,8 @@ _LABEL_RE = re.compile(r"\s*\[[^\]]{0,80}\]")
 _CODE_RE = re.compile(r"[A-Za-z]+[A-Za-z0-9.&]*\d[A-Za-z0-9.]*|\d+[A-Za-z][A-Za-z0-9]*|\d+(?:[+·]\d+)+")
 _CAND_RE = re.compile(r"[+-]?\d[\d,.]*|负?百分之|千分之|[零〇○一二两三四五六七八九十百千万亿点]+")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+# 完成…100个建设任务: a short "… task" noun after the number when the indicator was written before it
+_TASK_NOUN = re.compile(r"[\u4e00-\u9fff]{0,3}(?:任务|目标)(?:[,;:。、]|$)")
 _PER_RE = re.compile(r"每(?:(?P<time>月|年|日|天|周|季度)|(?P<scale>十万|万|千|百)?(?P<rest>[^,;:、。]{0,12}))")
 
 
@@ -595,7 +597,8 @@ class _Sentence:
                 and s[after] != "的" and unit is not None \
                 and not s.startswith(LEX.respectively + LEX.each, after, self.b) \
                 and not s.startswith(LEX.predicates, after, self.b) \
-                and not s.startswith(LEX.generic_nouns, after, self.b):
+                and not s.startswith(LEX.generic_nouns, after, self.b) \
+                and not (_TASK_NOUN.match(s, after, self.b) and self.strip_metric(lo, q.prefix_start)):
             q.number_first = True
             e = after
             while e < self.b and s[e] not in _DELIMS and s[e] not in "和与及" and s[e] != "(" and e - after < 30:
@@ -673,9 +676,10 @@ class _Sentence:
             if not joined:
                 continue
             same_kind = (q.unit or "").split("/")[0] == (p.unit or "").split("/")[0]
-            if q.metric is None and not q.number_first and same_kind:
+            tight = gap.strip() in ("、", "和", "与", "及")
+            if q.metric is None and not q.number_first and (same_kind or tight):
+                # 改造城中村14个、120万平方米 shares the task; 就业2万人以上,确保增长8% does not
                 q.inherit_from = p
-                tight = gap.strip() in ("、", "和", "与", "及")
                 if q.verb is None or (q.verb in ("达到", "达") and p.measure == "change_rate" and q.unit == p.unit):
                     # 确保增长8%,力争10% / 增长8%,力争达到10%: the second number shares the verb
                     q.measure, q.sign, q.verb = p.measure, p.sign, p.verb
