@@ -13,7 +13,9 @@ import re
 from .errors import AmbiguousTargetError, NoTargetError, ParseError, UnknownUnitError
 from .lexicon import LEX
 from .normalize import normalize
+from .fastpath import fast_target
 from .reader import read
+from .tolerance import get_default_tolerance
 from .units import lookup
 from .target import Target
 from .tolerance import TolerancePolicy
@@ -40,6 +42,9 @@ def parse_targets(text: str, *, tolerance: TolerancePolicy | None = None) -> lis
     """
     if not isinstance(text, str):
         raise TypeError(f"parse_targets expects a str, not {type(text).__name__}")
+    fast = fast_target(text, tolerance or get_default_tolerance())
+    if fast is not None:
+        return [fast]
     return [m.target for m in read(text, mode="phrase", tolerance=tolerance) if m.target is not None]
 
 
@@ -57,6 +62,9 @@ def parse_target(text: str, *, tolerance: TolerancePolicy | None = None) -> Targ
     """
     if not isinstance(text, str):
         raise TypeError(f"parse_target expects a str, not {type(text).__name__}")
+    fast = fast_target(text, tolerance or get_default_tolerance())
+    if fast is not None:
+        return fast
     mentions = read(text, mode="phrase", tolerance=tolerance)
     targets = [m.target for m in mentions if m.target is not None]
     if not targets:

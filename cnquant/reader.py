@@ -55,6 +55,7 @@ ROLES: dict[str, str] = {
 _SENT_RE = re.compile(r"[^。!?;\n\r]+")
 _DELIMS = frozenset(",;:、。!?\n\r]")
 _CLAUSE_END = frozenset(",;:。!?\n\r)]")
+_SCOPE_END = frozenset(",;:。!?\n\r")  # brackets inside a clause do not end a modality's scope
 _CONNECTORS = frozenset("和与及并或且、,;:。!?)]”\"' \t\n\r(")
 _QUOTE_RE = re.compile(r"“[^”]{0,80}”|‘[^’]{0,80}’|\"[^\"]{0,80}\"|「[^」]{0,80}」|《[^》]{0,80}》|〔[^〕]{0,12}〕|【[^】]{0,80}】")
 _LABEL_RE = re.compile(r"\s*\[[^\]]{0,80}\]")
@@ -192,6 +193,31 @@ def _pieces(s: str, a: int, b: int):
     yield a, b
 
 
+def strip_span(s: str, a: int, b: int) -> tuple[int, int] | None:
+    """The indicator inside s[a:b]: leading task/modality words and trailing verb particles removed."""
+    changed = True
+    while changed and a < b:
+        changed = False
+        while a < b and s[a] in " \t“”\"'":
+            if s[a] == "“" and "”" in s[a:b]:
+                break
+            a += 1
+        w = LEX.strip_front.starting_at(s, a, b)
+        if w:
+            a += len(w)
+            changed = True
+        w = LEX.strip_back.ending_at(s, a + 1, b)
+        if w:
+            b -= len(w)
+            changed = True
+        while b > a and s[b - 1] in " \t":
+            b -= 1
+            changed = True
+    if b <= a:
+        return None
+    return a, b
+
+
 class _Sentence:
     def __init__(self, raw: str, s: str, a: int, b: int, mode: str, policy: TolerancePolicy,
                  in_review: bool = False) -> None:
@@ -235,7 +261,7 @@ class _Sentence:
 
     def clause_end(self, i: int) -> int:
         k = i
-        while k < self.b and self.s[k] not in _CLAUSE_END:
+        while k < self.b and self.s[k] not in _SCOPE_END:
             k += 1
         return k
 
@@ -247,28 +273,7 @@ class _Sentence:
         return i >= self.b or s[i] in _CLAUSE_END or s[i] == "、"
 
     def strip_metric(self, a: int, b: int) -> tuple[int, int] | None:
-        s = self.s
-        changed = True
-        while changed and a < b:
-            changed = False
-            while a < b and s[a] in " \t“”\"'":
-                if s[a] == "“" and "”" in s[a:b]:
-                    break
-                a += 1
-            w = LEX.strip_front.starting_at(s, a, b)
-            if w:
-                a += len(w)
-                changed = True
-            w = LEX.strip_back.ending_at(s, a + 1, b)
-            if w:
-                b -= len(w)
-                changed = True
-            while b > a and s[b - 1] in " \t":
-                b -= 1
-                changed = True
-        if b <= a:
-            return None
-        return a, b
+        return strip_span(self.s, a, b)
 
     # ---------------------------------------------------------------- main
     def read(self) -> list[Mention]:
