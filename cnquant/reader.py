@@ -53,10 +53,10 @@ ROLES: dict[str, str] = {
 }
 
 _SENT_RE = re.compile(r"[^。!?;\n\r]+")
-_DELIMS = frozenset(",;:、。!?\n\r]")
-_CLAUSE_END = frozenset(",;:。!?\n\r)]")
-_SCOPE_END = frozenset(",;:。!?\n\r")  # brackets inside a clause do not end a modality's scope
-_CONNECTORS = frozenset("和与及并或且、,;:。!?)]”\"' \t\n\r(")
+_DELIMS = frozenset(",;:、。!?\n\r]|\t")  # | and tabs separate table cells
+_CLAUSE_END = frozenset(",;:。!?\n\r)]|\t")
+_SCOPE_END = frozenset(",;:。!?\n\r|\t")  # brackets inside a clause do not end a modality's scope
+_CONNECTORS = frozenset("和与及并或且、,;:。!?)]”\"' \t\n\r(|")
 _QUOTE_RE = re.compile(r"“[^”]{0,80}”|‘[^’]{0,80}’|\"[^\"]{0,80}\"|「[^」]{0,80}」|《[^》]{0,80}》|〔[^〕]{0,12}〕|【[^】]{0,80}】")
 _LABEL_RE = re.compile(r"\s*\[[^\]]{0,80}\]")
 _CODE_RE = re.compile(r"[A-Za-z]+[A-Za-z0-9.&]*\d[A-Za-z0-9.]*|\d+[A-Za-z][A-Za-z0-9]*|\d+(?:[+·]\d+)+")
@@ -1114,6 +1114,8 @@ class _Sentence:
             if w and w not in cues:
                 cues.append(w)
         start, end = t.start, t.end
+        while start < end and self.raw[start].isspace():
+            start += 1
         return Target(
             measure=Measure(t.measure), comparator=Comparator(t.comparator) if t.comparator else None,
             value=q(t.value, self.text(*t.number_span) if t.number_span else None), low=q(t.low), high=q(t.high),
