@@ -107,10 +107,6 @@ class Tolerance:
         return f"±{self.amount * 100 if self.relative else self.amount}{'%' if self.relative else ''} ({self.source})"
 
 
-def _enum(cls, v):
-    return None if v is None else cls(v)
-
-
 @dataclass(frozen=True, slots=True)
 class Target:
     """One target read from text. See shared/SPEC.md section 2 for every field.
@@ -141,12 +137,18 @@ class Target:
     absent: bool = False
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "measure", Measure(self.measure))
-        object.__setattr__(self, "comparator", _enum(Comparator, self.comparator))
-        object.__setattr__(self, "modality", _enum(Modality, self.modality))
-        object.__setattr__(self, "direction", _enum(Direction, self.direction))
-        object.__setattr__(self, "cues", tuple(self.cues))
-        object.__setattr__(self, "span", tuple(self.span))
+        if type(self.measure) is not Measure:
+            object.__setattr__(self, "measure", Measure(self.measure))
+        if self.comparator is not None and type(self.comparator) is not Comparator:
+            object.__setattr__(self, "comparator", Comparator(self.comparator))
+        if self.modality is not None and type(self.modality) is not Modality:
+            object.__setattr__(self, "modality", Modality(self.modality))
+        if self.direction is not None and type(self.direction) is not Direction:
+            object.__setattr__(self, "direction", Direction(self.direction))
+        if type(self.cues) is not tuple:
+            object.__setattr__(self, "cues", tuple(self.cues))
+        if type(self.span) is not tuple:
+            object.__setattr__(self, "span", tuple(self.span))
         if self.comparator is Comparator.BETWEEN:
             if self.low is None or self.high is None:
                 raise ValueError("a between target needs low and high")

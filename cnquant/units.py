@@ -101,6 +101,7 @@ def lookup(surface: str) -> UnitInfo | None:
     return UNITS.get(surface) or UNITS.get(normalize(surface))
 
 
+@lru_cache(maxsize=4096)
 def canonical_unit(text: str) -> str:
     """The canonical spelling of a unit string: a unit name, or ``numerator/[scale]denominator``.
 
