@@ -71,6 +71,10 @@ _ANY_TRIGGER = re.compile("|".join(p.pattern for p in (
     LEX.special_trigger, LEX.direction_trigger, LEX.relative_trigger, LEX.rank_trigger)) + "|设")
 
 
+_FILLERS = ((LEX.annualized, "annualized", True, 0), (LEX.comparison_base, "based", True, 0),
+            (LEX.respectively, "respectively", False, 0), (LEX.each, "each", False, 1),
+            (LEX.fillers, None, False, 1))
+
 # Roles whose number ends the metric region of the next number (a qualifier, a count or a quoted
 # name is part of the indicator's name and stays in it).
 _FLOOR_ROLES = frozenset({"target", "date", "duration", "code", "ordinal", "number", "label", "outcome"})
@@ -550,36 +554,20 @@ class _Sentence:
                         q.comparator = LEX.prefix_comparators[cw]
                         q.cues.append((k - len(cw), k))
                         k -= len(cw)
-        # fillers before the verb: 同比 比上年 年均 再 分别 均 各
+        # fillers before the verb: 年均 同比 比上年 分别 均 各 再 …, peeled until none is left;
+        # (words, flag set on q, whether the word is a cue, whether a metric must remain before it)
         changed = True
         while changed:
             changed = False
-            w = LEX.annualized.ending_at(s, lo, k)
-            if w:
-                q.annualized = True
-                q.cues.append((k - len(w), k))
-                k -= len(w)
-                changed = True
-            w = LEX.comparison_base.ending_at(s, lo, k)
-            if w:
-                q.based = True
-                q.cues.append((k - len(w), k))
-                k -= len(w)
-                changed = True
-            w = LEX.respectively.ending_at(s, lo, k)
-            if w:
-                q.respectively = True
-                k -= len(w)
-                changed = True
-            w = LEX.each.ending_at(s, lo + 1, k)
-            if w:
-                q.each = True
-                k -= len(w)
-                changed = True
-            w = LEX.fillers.ending_at(s, lo + 1, k)
-            if w:
-                k -= len(w)
-                changed = True
+            for words, flag, cue, keep in _FILLERS:
+                w = words.ending_at(s, lo + keep, k)
+                if w:
+                    if flag:
+                        setattr(q, flag, True)
+                    if cue:
+                        q.cues.append((k - len(w), k))
+                    k -= len(w)
+                    changed = True
         q.prefix_start = k
         if q.respectively or q.each:
             # the metric list before 分别/均 runs across 、 and 和 back to the clause start

@@ -27,7 +27,7 @@ from .normalize import normalize
 
 __all__ = [
     "UnitInfo", "UNITS", "UNIT_RE", "SCALE_PREFIXES", "lookup", "canonical_unit", "unit_group",
-    "registry", "convert", "compatible", "definitions_path", "definitions_text",
+    "registry", "convert", "compatible", "definitions_path", "definitions_text", "iter_definitions",
 ]
 
 _PINT_NAMES = {"%": "percent", "‰": "permille"}
@@ -60,9 +60,9 @@ def definitions_text() -> str:
     return definitions_path().read_text(encoding="utf-8")
 
 
-def _read_table(text: str) -> tuple[dict[str, UnitInfo], dict[str, int]]:
-    units: dict[str, UnitInfo] = {}
-    prefixes: dict[str, int] = {}
+def iter_definitions(text: str):
+    """Yield ``(group, parts)`` for every definition line of a units file: ``parts`` is the line
+    split on `` = `` (name, definition, symbol, aliases…); ``group`` the enclosing ``@group``."""
     group = "other"
     for raw in text.splitlines():
         line = raw.split("#", 1)[0].strip()
@@ -70,11 +70,16 @@ def _read_table(text: str) -> tuple[dict[str, UnitInfo], dict[str, int]]:
             continue
         if line.startswith("@group"):
             group = line.split()[1]
-            continue
-        if line.startswith("@end"):
+        elif line.startswith("@end"):
             group = "other"
-            continue
-        parts = [p.strip() for p in line.split(" = ")]
+        else:
+            yield group, [p.strip() for p in line.split(" = ")]
+
+
+def _read_table(text: str) -> tuple[dict[str, UnitInfo], dict[str, int]]:
+    units: dict[str, UnitInfo] = {}
+    prefixes: dict[str, int] = {}
+    for group, parts in iter_definitions(text):
         name = parts[0]
         if name.endswith("-"):
             for p in [name] + parts[3:]:

@@ -43,18 +43,7 @@ Traditional spellings are aliases of the simplified unit (公裏 → 公里); th
 def main() -> None:
     text = units.definitions_text()
     by_group: dict[str, list[tuple[str, str, list[str]]]] = defaultdict(list)
-    group = "other"
-    for raw in text.splitlines():
-        line = raw.split("#", 1)[0].strip()
-        if not line:
-            continue
-        if line.startswith("@group"):
-            group = line.split()[1]
-            continue
-        if line.startswith("@end"):
-            group = "other"
-            continue
-        parts = [p.strip() for p in line.split(" = ")]
+    for group, parts in units.iter_definitions(text):
         if parts[0].endswith("-"):
             continue
         info = units.lookup(parts[0])
