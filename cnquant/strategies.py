@@ -99,24 +99,42 @@ def number_texts(*, values: st.SearchStrategy[Decimal] | None = None,
     return st.tuples(values, forms).map(write)
 
 
-def units(*, group: str | None = None, exclude: frozenset[str] = frozenset()) -> st.SearchStrategy[str]:
+def units(*, group: str | None = None, dimension: str | None = None,
+          exclude: frozenset[str] = frozenset()) -> st.SearchStrategy[str]:
     """Canonical unit names from the registry, optionally of one group (classifier, measure,
-    money, people, ratio, time, age).
+    money, people, ratio, time, age) or of one pint dimension (``"[length]"``, ``"[mass]"``,
+    ``"[length] ** 2"``, ``"[person]"``).
 
     >>> units(group="money").example() in {"元", "美元", "欧元", "港元", "日元"}
     True
+    >>> sorted(set(units(dimension="[length]").example() for _ in range(200)))
+    ['公里', '千米', '厘米', '毫米', '米']
     """
     if group is not None and not isinstance(group, str):
         raise TypeError("group must be a str such as 'classifier'")
+    if dimension is not None and not isinstance(dimension, str):
+        raise TypeError("dimension must be a str such as '[length]'")
     names = sorted({u.name for u in UNITS.values() if (group is None or u.group == group)} - set(exclude))
+    if dimension is not None:
+        from .units import registry
+
+        ureg = registry()
+        want = ureg.get_dimensionality(dimension)
+        pint_name = {"%": "percent", "‰": "permille"}
+        names = [n for n in names if ureg.get_dimensionality(pint_name.get(n, n)) == want]
     if not names:
-        raise ValueError(f"no units in group {group!r}")
+        raise ValueError(f"no units in group {group!r} with dimension {dimension!r}")
     return st.sampled_from(names)
 
 
 def quantities(*, magnitudes: st.SearchStrategy[Decimal] | None = None,
                units: st.SearchStrategy[str] | None = None) -> st.SearchStrategy[Quantity]:
-    """Quantity objects."""
+    """Quantity objects.
+
+    >>> q = quantities(units=st.just("公里")).example()
+    >>> q.unit, q.to("米").magnitude == q.magnitude * 1000
+    ('公里', True)
+    """
     magnitudes = numbers() if magnitudes is None else magnitudes
     units = _default_units() if units is None else units
     _strategy("magnitudes", magnitudes)
@@ -131,7 +149,13 @@ def _default_units():
 def quantity_texts(*, magnitudes: st.SearchStrategy[Decimal] | None = None,
                    units: st.SearchStrategy[str] | None = None) -> st.SearchStrategy[tuple[Quantity, str]]:
     """(Quantity, text) pairs in document style (format_quantity, or the number in another form
-    followed by the unit)."""
+    followed by the unit).
+
+    >>> from cnquant import parse_quantity
+    >>> q, text = quantity_texts(units=st.just("个")).example()
+    >>> parse_quantity(text) == q
+    True
+    """
     magnitudes = numbers() if magnitudes is None else magnitudes
     units = _default_units() if units is None else units
     _strategy("magnitudes", magnitudes)
@@ -279,7 +303,12 @@ def target_texts(*, metrics: st.SearchStrategy[str] | None = None,
 
 
 def targets(**kwargs):
-    """Target objects (parsed from :func:`target_texts`, so every field is consistent)."""
+    """Target objects (parsed from :func:`target_texts`, so every field is consistent); takes the
+    keyword arguments of :func:`target_texts`.
+
+    >>> targets(measures=st.just("rank")).example().measure.value
+    'rank'
+    """
     from .parse import parse_target
 
     return target_texts(**kwargs).map(lambda pair: parse_target(pair[1]))
