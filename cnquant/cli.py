@@ -3,6 +3,7 @@
     cnquant demo                                  # the bundled sample: targets, verdicts, HTML report
     cnquant parse phrases.csv --column 目标 -o targets.csv
     cnquant extract report.txt -o targets.jsonl
+    cnquant extract reports/ --scheduler processes -o targets.csv   # a folder, on Dask
     cnquant check table.xlsx --target 目标 --reported 完成 --baseline 基期 -o verdicts.xlsx
 
 Input: .txt (parse: one phrase a line; extract: the whole text), .csv, .jsonl/.json, .xlsx, or
@@ -147,6 +148,14 @@ def cmd_extract(a) -> int:
     from .extract import extract
     from .pandas import TARGET_COLUMNS, _row
 
+    if Path(a.file).is_dir():  # a folder of documents: on Dask
+        try:
+            from .scale import extract_folder
+            df = extract_folder(a.file, scheduler=a.scheduler)
+        except ImportError as e:
+            raise UserError("extracting a folder needs Dask: pip install 'cnquant[dask]'") from e
+        _write_table(df, a.output)
+        return 0
     df, text = _read_table(a.file)
     rows = []
     if text is not None:  # a text file: the whole document
@@ -252,8 +261,10 @@ def build_parser() -> argparse.ArgumentParser:
                    help="coerce (default) records the error in the row; raise stops at the first bad row")
     p.set_defaults(func=cmd_parse)
     e = sub.add_parser("extract", help="extract every target from text or a column of sentences")
-    e.add_argument("file")
+    e.add_argument("file", help="a text file, a table, - for standard input, or a folder of *.txt files")
     e.add_argument("--column")
+    e.add_argument("--scheduler", default="threads",
+                   help="for a folder: Dask scheduler (threads, processes, sync) or a cluster address")
     e.add_argument("-o", "--output")
     e.set_defaults(func=cmd_extract)
     c = sub.add_parser("check", help="check a target column against a reported column")

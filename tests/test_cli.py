@@ -66,3 +66,15 @@ def test_unknown_output_format(tmp_path, capsys):
     src = tmp_path / "in.csv"
     src.write_text("目标\n新增停车位3500个\n", encoding="utf-8")
     assert main(["parse", str(src), "-o", str(tmp_path / "x.pdf")]) == 2
+
+
+def test_extract_folder_on_dask(tmp_path):
+    pytest.importorskip("dask")
+    d = tmp_path / "reports"
+    d.mkdir()
+    (d / "a.txt").write_text("新增停车位3500个。", encoding="utf-8")
+    (d / "b.txt").write_text("新增学位4700个。确保城镇新增就业2万人以上。", encoding="utf-8")
+    out = tmp_path / "t.csv"
+    assert main(["extract", str(d), "--scheduler", "sync", "-o", str(out)]) == 0
+    lines = out.read_text(encoding="utf-8-sig").splitlines()
+    assert len(lines) == 4 and lines[1].startswith("a.txt")
