@@ -131,11 +131,13 @@ class Verdict:
 
 @dataclass(frozen=True, slots=True)
 class _Reported:
-    kind: str          # level | change_rate | change | rank
+    kind: str          # level | change_rate | change | rank | share (完成率98%: a share of the target)
     quantity: Quantity
+    others: tuple = ()  # further readings of the same text (地区生产总值1590亿元,增长6.1%)
 
 
 _RANK_RE = None
+_SHARE_WORD = __import__("re").compile(r"完成率|完成进度|进度|完成了?(?:目标|任务|计划)?的")
 _CHANGE_WORD = __import__("re").compile(
     r"(?:同比|比上年|较上年|比去年|较去年)?(?P<verb>" + "|".join(sorted(LEX.change_verbs, key=len, reverse=True)) + r")")
 
@@ -166,14 +168,20 @@ def read_reported(text: str) -> _Reported:
     if not targets:
         raise ParseError("no reported value found", text, 0,
                          ("write the outcome as a quantity (2.4万人), a change (增长4.4%) or a rank (全国第8名)",))
-    t = targets[0]
-    kind = t.measure.value if t.measure in (Measure.CHANGE_RATE, Measure.CHANGE) else "level"
-    if kind == "level":
-        vm = _CHANGE_WORD.match(s.strip())
-        if vm:  # 下降0.03, 比上年增加120亿元: a reported change of an amount
-            sign = -1 if vm.group("verb") in LEX.decrease else 1
-            return _Reported("change", Quantity(sign * abs(t.value.magnitude), t.value.unit))
-    return _Reported(kind, t.value)
+    readings = []
+    for t in targets:
+        kind = t.measure.value if t.measure in (Measure.CHANGE_RATE, Measure.CHANGE) else "level"
+        if kind == "level" and t.unit == "%" and _SHARE_WORD.search(s[:t.span[1]]):
+            kind = "share"  # 完成率98%, 完成进度的60%: a share of the target itself
+        if kind == "level" and len(targets) == 1:
+            vm = _CHANGE_WORD.match(s.strip())
+            if vm:  # 下降0.03, 比上年增加120亿元: a reported change of an amount
+                sign = -1 if vm.group("verb") in LEX.decrease else 1
+                readings.append(_Reported("change", Quantity(sign * abs(t.value.magnitude), t.value.unit)))
+                continue
+        readings.append(_Reported(kind, t.value))
+    first = readings[0]
+    return _Reported(first.kind, first.quantity, tuple(readings[1:]))
 
 
 def _as_target(target) -> Target:
@@ -311,7 +319,23 @@ class _Checker:
         return Verdict(status, reason, self.t, reported=self.rep.quantity, policy=self.policy.name,
                        notes=tuple(self.notes), **kw)
 
+    def pick(self) -> None:
+        """Of several readings of the reported text, use the one that fits the target's measure."""
+        want = {"change_rate": "change_rate", "change": "change"}.get(self.t.measure.value, "level")
+        for r in (self.rep, *self.rep.others):
+            if r.kind == want:
+                self.rep = r
+                break
+        t, r = self.t, self.rep
+        if r.kind == "share" and t.measure is Measure.LEVEL and t.value is not None and t.unit != "%":
+            # 完成率98% of a target of 3500个 is 3430个
+            self.rep = _Reported("level", Quantity(_tidy(t.value.magnitude * r.quantity.magnitude / 100), t.unit))
+            self.notes.append(f"reported as {format_quantity(r.quantity)} of the target")
+        elif r.kind == "share":
+            self.rep = _Reported("level", r.quantity)
+
     def run(self) -> Verdict:
+        self.pick()
         t = self.t
         if t.absent:
             return self.verdict(INDETERMINATE, "no target was set (不设目标), so nothing can be met")

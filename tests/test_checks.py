@@ -173,3 +173,15 @@ def test_annualized_growth_over_years():
     assert check("年均增长6%", "1338.3亿元", baseline="1000亿元", years=5).status == "met"
     assert check("年均增长6%", "1338亿元", baseline="1000亿元", years=5).status == "not_met"
     assert check("年均增长6%", "1338亿元", baseline="1000亿元").status == "indeterminate"
+
+
+def test_reported_text_with_several_values_uses_the_fitting_one():
+    v = check("地区生产总值增长6%", "全年实现地区生产总值1590亿元,增长6.1%")
+    assert v.status == "met" and "6.1%" in v.reason
+    assert check("新增停车位3500个", "已完成3200个,完成率91.4%").status == "not_met"
+
+
+def test_completion_share_reports():
+    v = check("新增停车位3500个", "完成率98%")
+    assert v.status == "not_met" and v.completion == Decimal("0.98")
+    assert check("新增停车位3500个", "完成率100%").status == "met"
