@@ -41,9 +41,10 @@ _FAST = re.compile(
     "(?P<unit>" + _alt(_UNITS) + ")"
     "(?P<suf>" + _alt(LEX.suffix_words) + ")?")
 # Anything in the indicator that another rule of the reader would act on sends the phrase there.
-_BAD_METRIC = re.compile("[每第]|" + _alt(list(LEX.modality_words) + ["领先"]) + "|" + LEX.special_trigger.pattern)
+_BAD_METRIC = re.compile("[每第分|]|" + _alt(list(LEX.modality_words) + ["领先"]) + "|" + LEX.special_trigger.pattern)
 _BAD_END = re.compile("(?:" + _alt(list(LEX.fillers) + list(LEX.comparison_base) + list(LEX.annualized)
-                                  + list(LEX.respectively) + list(LEX.each)) + ")$")
+                                  + list(LEX.respectively) + list(LEX.each) + list(LEX.rate_nouns)) + ")$|"
+                      + LEX.comparison_base_re.pattern)
 _NUMERAL_RUN = re.compile("[零〇○一二两三四五六七八九十百千万亿点]+")
 
 
@@ -93,7 +94,7 @@ def fast_target(raw: str, tolerance: TolerancePolicy) -> Target | None:
             return None  # 增加3500个: the reader may keep the verb in the metric
     if expected != verb:
         return None
-    if pre is None and LEX.multi_prefix_re.search(s, max(0, num_start - 6), num_start):
+    if pre is None and LEX.multi_prefix_re.search(s, max(0, num_start - 14), num_start):
         return None  # 至多设置3个: a comparator word a verb away from the number
     prefix_start = m.start("verb") if verb else (m.start("pre") if pre else num_start)
     metric = strip_span(s, m.start("metric"), prefix_start)

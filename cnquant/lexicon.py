@@ -88,6 +88,8 @@ class Lexicon:
         self.long_level_verbs = _longest_first(w for w in m["level_verbs"] if len(w) > 1)
         self.level_verbs_down = frozenset(m["level_verbs_down"])
         self.comparison_base = _longest_first(m["comparison_base"])
+        self.comparison_base_re = re.compile("(?:" + m["comparison_base_pattern"] + ")$")
+        self.rate_nouns = _longest_first(m["rate_nouns"])
         self.annualized = _longest_first(m["annualized"])
         self.fillers = _longest_first(m["fillers"])
         mod = data["modality"]
@@ -104,6 +106,8 @@ class Lexicon:
         self.review_re = re.compile(_alternation(rv["markers"]))
         self.plan_re = re.compile(_alternation(rv["plan_cues"]))
         self.completed_verbs = _longest_first(rv["completed_verbs"])
+        self.review_opener_re = re.compile(rv["sentence_openers"])
+        self.outcome_re = re.compile(rv["outcome_patterns"])
         self.section_opener = re.compile(rv["section_openers"])
         self.section_closer = re.compile(rv["section_closers"])
         mt = data["metric"]
@@ -142,6 +146,7 @@ class Lexicon:
         self.predicates = _longest_first(nt["predicates"])
         self.generic_nouns = _longest_first(nt["generic_nouns"])
         self.task_verbs = _longest_first(nt["task_verbs"])
+        self.time_limit_verbs = _longest_first(nt["time_limit_verbs"])
 
     def is_lower_is_better(self, metric: str | None) -> bool:
         """Whether a bare number on this metric is a ceiling (失业率, 能耗 …)."""

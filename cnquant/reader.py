@@ -128,6 +128,7 @@ class _Q:
     modality_at: int | None = None
     inherit_from: "_Q | None" = None
     base_cues: list = field(default_factory=list)
+    metric_end: int | None = None
 
 
 @dataclass(slots=True)
@@ -154,6 +155,7 @@ class _T:
     modality_at: int | None = None
     absent: bool = False
     number_span: tuple[int, int] | None = None
+    default_comp: bool = False   # the comparator came from the bare-quantity rule, not from a word
 
 
 def read(raw: str, *, mode: str = "text", tolerance: TolerancePolicy | None = None) -> list[Mention]:
@@ -290,8 +292,9 @@ class _Sentence:
             self.label = (a, lm.end())
         self.codes = [m.span() for m in _CODE_RE.finditer(s, a, b)]
         self.idioms = [m.span() for m in LEX.idiom_re.finditer(s, a, b)]
-        self.review = self.in_review or (not self.phrase and LEX.review_re.search(s, a, b) is not None
-                                         and LEX.plan_re.search(s, a, b) is None)
+        self.review = self.in_review or (not self.phrase and (
+            (LEX.review_re.search(s, a, b) is not None and LEX.plan_re.search(s, a, b) is None)
+            or LEX.review_opener_re.match(s, a, b) is not None or LEX.outcome_re.search(s, a, b) is not None))
         self.scan_quantities()
         self.find_deadline()
         for q in self.qs:
@@ -394,13 +397,17 @@ class _Sentence:
         self.deadline = None
         s = self.s
         for q in self.qs:
-            if q.m.group == "time" and q.unit == "月" and q.start - self.a <= 2:
+            if q.m.group == "time" and q.unit in ("月", "季度", "年") and (
+                    q.start - self.a <= 2 or s.startswith(("到", "至"), q.start - 1, q.start)):
+                start = q.start - 1 if q.start > self.a and s[q.start - 1] == "第" else q.start
                 end = q.end
-                for w in ("底前", "前", "底", "份", "中旬前", "中旬", "末"):
+                for w in ("底前", "末前", "前", "底", "份", "中旬前", "中旬", "末"):
                     if s.startswith(w, end, self.b):
                         end += len(w)
                         break
-                self.deadline = self.text(q.start, end)
+                if q.unit == "年" and q.end + 1 < self.b and s[q.end] in "0123456789" and "月" in s[q.end:q.end + 3]:
+                    continue  # 2024年6月底前: the month quantity that follows carries the deadline
+                self.deadline = self.text(start, end)
                 return
 
     # ---------------------------------------------------------------- roles
@@ -415,11 +422,13 @@ class _Sentence:
             return self.role(q, "name")
         if q.unit is None and q.suffix_end < self.b and s[q.suffix_end] == "号":
             return self.role(q, "code", "a number in a name (6号线, 4号文)")
+        if q.start > self.a and s[q.start - 1] == "/":
+            return self.role(q, "number", "the denominator of a rate written with a slash (10/10万)")
         if self.label and self.label[0] <= q.start < self.label[1]:
             return self.role(q, "label")
         if self._inside(q.start, self.idioms):
             return self.role(q, "idiom")
-        if q.start > self.a and s[q.start - 1] == "第":
+        if q.start > self.a and s[q.start - 1] == "第" and m.group != "time":
             return self.role(q, "ordinal")
         if m.group == "time":
             if s.startswith(LEX.date_after, q.end - len(q.unit or ""), self.b) or self.date_like(q):
@@ -427,7 +436,12 @@ class _Sentence:
                 if w:  # 9月底前: the deadline word belongs to the date
                     q.suffix_end = max(q.suffix_end, q.end - len(q.unit or "") + len(w))
                 return self.role(q, "date")
-            if not (self.has_explicit_comparator(q) or self.level_verb_before(q)):
+            if s.startswith("内", q.suffix_end, self.b) and LEX.time_limit_verbs.starting_at(
+                    s, q.suffix_end + 1, self.b):
+                q.suffix = "以内"  # 1天内办结: a ceiling on the time taken
+                q.cues.append((q.suffix_end, q.suffix_end + 1))
+                q.suffix_end += 1
+            elif not (self.has_explicit_comparator(q) or self.level_verb_before(q)):
                 return self.role(q, "duration")
         if m.group == "age" and not ((self.level_verb_before(q) or self.has_explicit_comparator(q))
                                      and self.ends_clause(q.suffix_end)):
@@ -445,7 +459,10 @@ class _Sentence:
         if m.chinese and q.unit is None and not self.whole_cell(q):
             return self.role(q, "count", "a Chinese numeral without a unit (八大, 二十大, 清零)")
         if m.chinese and not self.phrase and not self.has_explicit_comparator(q) and m.group not in ("measure", "money"):
-            if m.group is not None or q.low is None:
+            task = (m.group in ("classifier", "people") and q.unit not in ("期", "届", "次", "批", "轮", "项", "类", "种")
+                    and self.ends_clause(q.suffix_end) and q.start - self.clause_start(q.start) >= 2
+                    and _CJK.match(s, q.start - 1))
+            if not task and (m.group is not None or q.low is None):
                 return self.role(q, "count")
         if q.unit is None and not self.phrase and not self.whole_cell(q) and not self.has_explicit_comparator(q) \
                 and not self.level_verb_before(q):
@@ -516,8 +533,8 @@ class _Sentence:
         for p in self.qs:
             if p is q:
                 break
-            if p.role in _FLOOR_ROLES:
-                floor = p.suffix_end
+            if p.role in _FLOOR_ROLES and not (p.role == "date" and p.start > self.a and s[p.start - 1] in "比较"):
+                floor = p.suffix_end  # (比2020年 is the base of a comparison, inside the clause)
         lo = self.clause_start(q.start, floor)
         k = q.start
         while k > lo and s[k - 1] == " ":
@@ -529,11 +546,17 @@ class _Sentence:
                 q.comparator = LEX.prefix_comparators[w]
             q.cues.append((k - len(w), k))
             k -= len(w)
-        if q.comparator is None:  # 至多设置3个: a comparator word a verb away from the number
-            cm = LEX.multi_prefix_re.search(s, max(lo, k - 6), k)
-            if cm and not any(p.role == "target" and cm.start() <= p.start < k for p in self.qs):
-                q.comparator = LEX.prefix_comparators[cm.group(0)]
-                q.cues.append(cm.span())
+        if q.comparator is None:  # 至多设置3个, 不少于总投资的75%: a comparator word a little way back
+            found = None
+            for cm in LEX.multi_prefix_re.finditer(s, max(lo, k - 14), k):
+                gap = s[cm.end():k]
+                if len(gap) <= 4 or gap.endswith("的"):
+                    found = cm
+            if found and not any(p.role == "target" and found.start() <= p.start < k for p in self.qs):
+                word = LEX.prefix_words.ending_at(s, max(lo, found.start() - 2), found.end()) or found.group(0)
+                q.comparator = LEX.prefix_comparators[word]
+                q.cues.append((found.end() - len(word), found.end()))
+                q.metric_end = found.end() - len(word)  # 累计完成投资|不少于总投资的75%
         # verb before the number (or before the comparator)
         w = LEX.level_verbs.ending_at(s, lo, k)
         if w:
@@ -559,6 +582,12 @@ class _Sentence:
         changed = True
         while changed:
             changed = False
+            bm = LEX.comparison_base_re.search(s, lo, k)
+            if bm:
+                q.based = True
+                q.cues.append(bm.span())
+                k = bm.start()
+                changed = True
             for words, flag, cue, keep in _FILLERS:
                 w = words.ending_at(s, lo + keep, k)
                 if w:
@@ -585,7 +614,9 @@ class _Sentence:
         self.per_unit(q, lo)
         # number-first (建成3个未来社区) or number-last (新增停车位3500个)
         after = q.suffix_end
-        if after < self.b and (_CJK.match(s, after) or s[after] == "“") and s[after] not in _CONNECTORS \
+        if after < self.b and unit not in ("%", "‰") and q.m.group != "time" \
+                and (_CJK.match(s, after) or s[after] == "“") \
+                and s[after] not in _CONNECTORS \
                 and not s.startswith(LEX.suffix_words, after, self.b) \
                 and s[after] != "的" and unit is not None \
                 and not s.startswith(LEX.respectively + LEX.each, after, self.b) \
@@ -602,7 +633,7 @@ class _Sentence:
             q.end = max(q.end, e)
         else:
             # 20条(城乡公交): the thing counted in brackets after the number
-            if after < self.b and s[after] == "(":
+            if after < self.b and s[after] == "(" and self.strip_metric(lo, q.prefix_start) is None:
                 e = s.find(")", after, self.b)
                 if e != -1 and e + 1 >= self.b:
                     q.metric = (after + 1, e)
@@ -616,14 +647,26 @@ class _Sentence:
                         region = (lo, j)
                         q.cues.append((j, j + len(w)))
                         break
+            if q.metric_end is not None:
+                region = (region[0], min(region[1], q.metric_end))
             if q.metric is None and s[region[0]:region[1]].strip() not in ("和", "与", "及", "、", "以及", "或"):
+                j = s.find("分别", region[0], region[1])
+                if j != -1 and not q.respectively:  # 国家、省、市级重点项目分别完成投资50亿元、80亿元
+                    q.respectively = True
+                    region = (self.clause_start_hard(j, floor), j)
                 q.metric = self.strip_metric(*region)
+            if q.metric is None and lo > self.a and s[lo - 1] == "|":
+                # 1 | 城镇新增就业 | 2.5万人: the indicator is the cell before the value
+                pj = self.clause_start(lo - 1)
+                cell = self.strip_metric(pj, lo - 1)
+                if cell and not any(ch.isdigit() for ch in s[cell[0]:cell[1]]):
+                    q.metric = cell
         q.region = (lo, q.prefix_start)
 
     @staticmethod
     def reset_context(q: _Q) -> None:
         q.cues = list(q.base_cues)
-        q.comparator = q.verb = q.metric = q.relative_ref = None
+        q.comparator = q.verb = q.metric = q.relative_ref = q.metric_end = None
         q.sign, q.measure, q.end = 1, "level", q.m.end
         q.number_first = q.annualized = q.based = q.respectively = q.each = False
 
@@ -632,8 +675,10 @@ class _Sentence:
         if q.unit in ("%", "倍", "百分点", "千分点"):
             return True
         s = self.s
-        return s.endswith(LEX.comparison_base, lo, verb_start) or s.endswith(
-            LEX.comparison_base, lo, max(lo, verb_start - 1))
+        return (s.endswith(LEX.comparison_base, lo, verb_start)
+                or s.endswith(LEX.comparison_base, lo, max(lo, verb_start - 1))
+                or LEX.comparison_base_re.search(s, lo, verb_start) is not None
+                or LEX.comparison_base_re.search(s, lo, max(lo, verb_start - 1)) is not None)
 
     def per_unit(self, q: _Q, lo: int) -> None:
         if q.unit is None or "/" in q.unit or q.unit in ("%", "‰", "百分点"):
@@ -668,12 +713,13 @@ class _Sentence:
                 q.metric is None and not q.number_first and p.suffix_end <= q.start and len(gap) <= 6)
             if not joined:
                 continue
-            same_kind = (q.unit or "").split("/")[0] == (p.unit or "").split("/")[0]
             tight = gap.strip() in ("、", "和", "与", "及")
-            if q.metric is None and not q.number_first and (same_kind or tight):
-                # 改造城中村14个、120万平方米 shares the task; 就业2万人以上,确保增长8% does not
+            if q.metric is None and not q.number_first:
+                # a value with no indicator of its own continues the previous one (zero anaphora):
+                # 改造城中村14个、120万平方米; 增长7%以上,力争突破2000亿元
                 q.inherit_from = p
-                if q.verb is None or (q.verb in ("达到", "达") and p.measure == "change_rate" and q.unit == p.unit):
+                if (q.verb is None and (p.measure == "level" or q.unit == p.unit)) or (
+                        q.verb in ("达到", "达") and p.measure == "change_rate" and q.unit == p.unit):
                     # 确保增长8%,力争10% / 增长8%,力争达到10%: the second number shares the verb
                     q.measure, q.sign, q.verb = p.measure, p.sign, p.verb
                 if tight:
@@ -694,11 +740,17 @@ class _Sentence:
             return
         s = self.s
         for q in self.qs:
-            if q.role == "target" and q.number_first and q.metric and q.start == self.clause_start(q.start):
+            if q.start != self.clause_start(q.start):
+                continue
+            if q.role == "target" and q.number_first and q.metric:
                 tail = s[q.metric[0]:self.clause_end(q.metric[1])]
-                if tail.endswith(LEX.completed_verbs):
-                    self.review = True
-                    break
+            elif q.role == "count" and q.m.chinese and q.m.group == "classifier":  # 十件民生实事全面完成
+                tail = s[q.suffix_end:self.clause_end(q.suffix_end)]
+            else:
+                continue
+            if tail.endswith(LEX.completed_verbs):
+                self.review = True
+                break
         if self.review:
             for q in self.qs:
                 if q.role == "target":
@@ -708,6 +760,9 @@ class _Sentence:
         """A number with 以上/以下 (or 超) followed by the noun it qualifies is not a target."""
         s = self.s
         after = q.suffix_end
+        if after + 1 < self.b and s[after] == "的" and (s[after + 1].isdigit() or s[after + 1] in "一二两三四五六七八九十百千"):
+            self.role(q, "qualifier", "describes the object counted next (总投资1000亿元的120个项目)")
+            return
         task_count = q.suffix in ("以上", "及以上") and q.m.group == "classifier" and (
             s.endswith(LEX.task_verbs, self.a, q.prefix_start) and q.comparator is None)
         if (q.suffix in ("以上", "以下", "及以上", "及以下") or q.comparator == ">") and not task_count:
@@ -749,6 +804,7 @@ class _Sentence:
                        cues=[m.span()])
                 t.start = metric[0] if metric else m.start()
                 found.append(t)
+                self.claimed.append(m.span())
                 self.absorb(m.span(), "rank")
         for p in (LEX.relative if has_relative else ()):
             for m in p.regex.finditer(s, a, b):
@@ -863,6 +919,8 @@ class _Sentence:
         parts = []
         k = a
         for m in LEX.list_separators_re.finditer(self.s, a, b):
+            if self.s.count("(", a, m.start()) > self.s.count(")", a, m.start()):
+                continue  # 各县(市、区): a list inside brackets is one place, not several indicators
             if m.start() > k:
                 parts.append((k, m.start()))
             k = m.end()
@@ -886,7 +944,10 @@ class _Sentence:
                     continue
                 if not p.split and not self.quantitative(subject):
                     continue
-                parts = self.split_metrics(subject) if (p.split or "、" in self.s[subject[0]:subject[1]]) else [subject]
+                sub = self.s[subject[0]:subject[1]]
+                parts = self.split_metrics(subject) if (p.split or "、" in sub or (
+                    ("和" in sub or "与" in sub) and all(self.quantitative(x) for x in self.split_metrics(subject) if x))) \
+                    else [subject]
                 end = m.end() + (1 if m.end() < b and s[m.end()] in "”\"" else 0)
                 for i, met in enumerate(parts):
                     if p.kind == "up_down":
@@ -950,10 +1011,18 @@ class _Sentence:
                     q.cues.append((q.m.number_end, q.m.number_end + 1))
             if low is not None and high is not None:
                 comp = "between"
+            measure = q.measure
+            direction = None
+            if measure == "level" and unit == "%" and metric and not q.relative_ref:
+                w = LEX.rate_nouns.ending_at(s, metric[0] + 1, metric[1])
+                if w:  # 社零总额增幅达到7%: the indicator is a growth rate
+                    measure, direction, metric = "change_rate", "increase", (metric[0], metric[1] - len(w))
+                    metrics = [metric]
+            default_comp = comp is None
             if comp is None:
                 metric_text = self.text(*metric) if metric else None
-                lower_word = LEX.lower_is_better_word(metric_text) if q.measure == "level" else None
-                if q.measure == "level" and q.verb in LEX.level_verbs_down:
+                lower_word = LEX.lower_is_better_word(metric_text) if measure == "level" else None
+                if measure == "level" and q.verb in LEX.level_verbs_down:
                     lower_word = None
                     comp = "<="  # 降至5%, 压减至100万吨, 缩短至30分钟: bring it down to at most
                 else:
@@ -963,10 +1032,8 @@ class _Sentence:
                 value = -value if value is not None else None
                 low, high = (None if high is None else -high), (None if low is None else -low)
                 comp = Comparator(comp).mirrored().value
-            direction = None
             if q.measure in ("change_rate", "change"):
                 direction = "decrease" if sign < 0 else "increase"
-            measure = q.measure
             reference = None
             if q.relative_ref:
                 measure = "relative"
@@ -986,8 +1053,18 @@ class _Sentence:
             for met in metrics:
                 self.targets.append(_T(start, end, q.m.start, measure, comp, value, low, high, unit, direction, met,
                                        reference=reference, cues=cues, annualized=q.annualized,
-                                       deadline=self.deadline, number_span=(q.m.start, q.m.end)))
+                                       deadline=self.deadline, number_span=(q.m.start, q.m.end),
+                                       default_comp=default_comp and q.verb not in LEX.level_verbs_down))
         self.pair_respectively()
+        # a numberless target with no subject of its own continues the indicator before it
+        # (城乡居民人均可支配收入年均增长7%,与经济增长基本同步)
+        last = None
+        for t in sorted(self.targets, key=lambda t: t.anchor):
+            if t.metric is None and t.number_span is None and last is not None and t.measure in (
+                    "relative", "direction") and not t.absent:
+                t.metric = last
+            if t.metric is not None:
+                last = t.metric
 
     def list_metrics(self, q: _Q) -> list:
         """The metrics before 均/各: a 、/和 list, or a top-level comma list of short items."""
@@ -1038,6 +1115,10 @@ class _Sentence:
                 for t, m in zip(g, parts):
                     t.metric = m
                     t.start = g[0].start
+                    if t.default_comp and t.measure == "level" and m is not None:
+                        lower = LEX.lower_is_better_word(self.text(*m))
+                        t.comparator = "<=" if lower else ">="
+                        t.cues = [c for c in t.cues if not LEX.lower_is_better_word(self.text(*c))]
 
     # ---------------------------------------------------------------- modality
     def assign_modality(self) -> None:

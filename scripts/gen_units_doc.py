@@ -40,7 +40,8 @@ Traditional spellings are aliases of the simplified unit (公裏 → 公里); th
 """
 
 
-def main() -> None:
+def render() -> str:
+    """The text of docs/units.md."""
     text = units.definitions_text()
     by_group: dict[str, list[tuple[str, str, list[str]]]] = defaultdict(list)
     for group, parts in units.iter_definitions(text):
@@ -59,8 +60,11 @@ def main() -> None:
         out.append(f"\n## {title}\n\n| unit | definition | also written |\n|---|---|---|")
         for name, definition, aliases in rows:
             out.append(f"| `{name}` | `{definition}` | {' '.join(aliases)} |")
-    Path(__file__).resolve().parent.parent.joinpath("docs", "units.md").write_text("\n".join(out) + "\n",
-                                                                                   encoding="utf-8")
+    return "\n".join(out) + "\n"
+
+
+def main() -> None:
+    Path(__file__).resolve().parent.parent.joinpath("docs", "units.md").write_text(render(), encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -18,10 +18,13 @@ def test_linear_time(unit):
     times = []
     for n in (10**4, 10**5):
         text = (unit * (n // len(unit) + 1))[:n]
-        t0 = time.perf_counter()
-        cq.explain(text)
-        times.append(time.perf_counter() - t0)
-    assert times[1] < 20 * max(times[0], 0.002), times
+        best = float("inf")
+        for _ in range(3):  # best of three: CI machines are noisy
+            t0 = time.perf_counter()
+            cq.explain(text)
+            best = min(best, time.perf_counter() - t0)
+        times.append(best)
+    assert times[1] < 20 * max(times[0], 0.005), times
 
 
 def test_long_numbers_are_bounded_errors():
