@@ -12,14 +12,14 @@
 """
 from __future__ import annotations
 
-import time as _time
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_HALF_EVEN, Decimal
 from functools import lru_cache
 from typing import Iterable, Sequence
 
-from .errors import IncompatibleUnitsError, NoTargetError, ParseError
+from .errors import IncompatibleUnitsError, ParseError
 from .lexicon import LEX
 from .milestones import Schedule, deadline_date, elapsed_fraction
 from .normalize import normalize
@@ -136,9 +136,9 @@ class _Reported:
     others: tuple = ()  # further readings of the same text (地区生产总值1590亿元,增长6.1%)
 
 
-_RANK_RE = None
-_SHARE_WORD = __import__("re").compile(r"完成率|完成进度|进度|完成了?(?:目标|任务|计划)?的")
-_CHANGE_WORD = __import__("re").compile(
+_RANK_RE = re.compile(r"第\s*(?P<n>\d+|[一二三四五六七八九十百]+)\s*(?:名|位)?")
+_SHARE_WORD = re.compile(r"完成率|完成进度|进度|完成了?(?:目标|任务|计划)?的")
+_CHANGE_WORD = re.compile(
     r"(?:同比|比上年|较上年|比去年|较去年)?(?P<verb>" + "|".join(sorted(LEX.change_verbs, key=len, reverse=True)) + r")")
 
 
@@ -155,11 +155,6 @@ def _reported_from_text(text: str) -> _Reported:
 def read_reported(text: str) -> _Reported:
     """Read a reported value: a level (完成117.1亿元, 2.4万人), a change (增长4.4%, 同比下降8%,
     提高1.5个百分点) or a rank (全国第8名)."""
-    global _RANK_RE
-    import re
-
-    if _RANK_RE is None:
-        _RANK_RE = re.compile(r"第\s*(?P<n>\d+|[一二三四五六七八九十百]+)\s*(?:名|位)?")
     s = normalize(text)
     rm = _RANK_RE.search(s)
     if rm and not any(c.isdigit() for c in s[rm.end():]):

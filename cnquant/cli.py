@@ -194,7 +194,6 @@ def _check_table(df, target, reported, baseline, errors):
 
 
 def cmd_check(a) -> int:
-    import pandas as pd
 
     df, _ = _read_table(a.file)
     target = _column(df, a.target, ("目标", "target"))

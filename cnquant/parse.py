@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .errors import AmbiguousTargetError, NoTargetError, ParseError, UnknownUnitError
+from .errors import AmbiguousTargetError, NoTargetError, UnknownUnitError
 from .lexicon import LEX
 from .normalize import normalize
 from .fastpath import fast_target

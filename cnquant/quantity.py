@@ -18,7 +18,7 @@ from decimal import Decimal
 
 from .errors import LimitError, ParseError, UnknownUnitError
 from .normalize import normalize
-from .numerals import DIGITS, MAX_DIGITS, SCALES, approximate_range, parse_arabic, parse_chinese, parse_number
+from .numerals import DIGITS, MAX_DIGITS, SCALES, approximate_range, parse_arabic, parse_number
 from .numerals import EXACT, _plain, to_chinese
 from .units import UNIT_RE, canonical_unit, convert, lookup, registry
 

@@ -13,7 +13,7 @@ True
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, fields
 from decimal import Decimal
 from enum import Enum
 from typing import Any

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 import threading
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import Context, Decimal
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -145,7 +145,7 @@ def unit_group(unit: str | None) -> str | None:
     return info.group if info else None
 
 
-_ROUNDED = __import__("decimal").Context(prec=24)
+_ROUNDED = Context(prec=24)
 _LOCK = threading.Lock()
 _REGISTRY = None
 
