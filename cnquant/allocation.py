@@ -162,8 +162,8 @@ def check_allocation_table(text: str, *, separator: str = "|", min_parts: int = 
     for line in text.splitlines():
         cells = [c.strip() for c in line.split(separator)]
         kinds = [_cell_kind(c) for c in cells]
-        if kinds and kinds[0] == "quantity" and parse_allocation_cell(cells[0]).quantity.unit is None \
-                and normalize(cells[0]).strip().isdigit():
+        first = parse_allocation_cell(cells[0]).quantity if kinds and kinds[0] == "quantity" else None
+        if first is not None and first.unit is None and normalize(cells[0]).strip().isdigit():
             kinds[0] = "text"  # the row number (序号)
         try:
             ti = kinds.index("quantity")

@@ -27,7 +27,7 @@ from .numerals import parse_number
 from .parse import parse_target
 from .quantity import Quantity, format_quantity
 from .reader import read
-from .target import Comparator, Direction, Measure, Target
+from .target import Comparator, Direction, Measure, Target, Tolerance
 from .tolerance import DEFAULT as DEFAULT_TOLERANCE
 from .tolerance import STRICT as STRICT_TOLERANCE
 from .tolerance import TolerancePolicy, get_default_tolerance
@@ -100,7 +100,7 @@ class Verdict:
     completion: Decimal | None = None
     completion_note: str | None = None
     gap: Quantity | None = None
-    tolerance: object = None
+    tolerance: Tolerance | None = None
     progress: str | None = None
     expected: Quantity | None = None
     policy: str = "default"
@@ -168,13 +168,16 @@ def read_reported(text: str) -> _Reported:
         kind = t.measure.value if t.measure in (Measure.CHANGE_RATE, Measure.CHANGE) else "level"
         if kind == "level" and t.unit == "%" and _SHARE_WORD.search(s[:t.span[1]]):
             kind = "share"  # 完成率98%, 完成进度的60%: a share of the target itself
+        value = t.value
+        if value is None:
+            continue
         if kind == "level" and len(targets) == 1:
             vm = _CHANGE_WORD.match(s.strip())
             if vm:  # 下降0.03, 比上年增加120亿元: a reported change of an amount
                 sign = -1 if vm.group("verb") in LEX.decrease else 1
-                readings.append(_Reported("change", Quantity(sign * abs(t.value.magnitude), t.value.unit)))
+                readings.append(_Reported("change", Quantity(sign * abs(value.magnitude), value.unit)))
                 continue
-        readings.append(_Reported(kind, t.value))
+        readings.append(_Reported(kind, value))
     first = readings[0]
     return _Reported(first.kind, first.quantity, tuple(readings[1:]))
 
@@ -219,7 +222,9 @@ def _written_places(t: Target) -> int:
     import re
 
     q = t.value
-    written = q.text if q is not None and q.text else None
+    if q is None:
+        return 0
+    written = q.text or None
     if written:
         m = re.search(r"\d+(?:\.(\d+))?", normalize(written))
         if m:
@@ -228,7 +233,7 @@ def _written_places(t: Target) -> int:
             # 1.5万 written with one decimal is 15000: the rounding step is 1000, not 0.1
             shift = len(str(int(q.magnitude))) - len(m.group(0).split(".")[0]) if q.magnitude >= 1 else 0
             return places - shift if isinstance(scale, int) else places
-    exp = q.magnitude.normalize().as_tuple().exponent if q is not None else 0
+    exp = q.magnitude.normalize().as_tuple().exponent
     return max(-exp, 0) if isinstance(exp, int) else 0
 
 
@@ -247,12 +252,16 @@ def _fmt(v: Decimal, unit: str | None) -> str:
 
 
 def _compare(r: Decimal, comp: Comparator, t: Target, policy: CheckPolicy, lower_is_better: bool,
-             value: Decimal | None, low: Decimal | None, high: Decimal | None) -> tuple[bool, object]:
+             value: Decimal | None, low: Decimal | None, high: Decimal | None) -> tuple[bool, Tolerance | None]:
     """Whether r satisfies the comparator; returns (ok, tolerance used)."""
     if policy.rounding and value is not None:
         r = _round_to(r, _written_places(t))
     if comp is Comparator.BETWEEN:
+        if low is None or high is None:
+            raise ValueError(f"a between target without both ends: {t.text!r}")
         return low <= r <= high, None
+    if value is None:
+        raise ValueError(f"no value to compare with in {t.text!r}")
     if comp is Comparator.APPROX:
         tol = t.tolerance if (t.tolerance is not None and policy.tolerance is DEFAULT_TOLERANCE) \
             else policy.tolerance.for_unit(t.unit)
@@ -372,10 +381,10 @@ class _Checker:
             rounded = _round_to(r, _written_places(t))
             if rounded != r:
                 shown = f"{_fmt(r, unit)} (rounded {_fmt(rounded.normalize(), unit)})"
-        if comp is Comparator.BETWEEN:
+        if comp is Comparator.BETWEEN and low is not None and high is not None:
             goal = f"between {_fmt(low, unit)} and {_fmt(high, unit)}"
             gap = Decimal(0) if ok else (r - low if r < low else r - high)
-        else:
+        elif value is not None:
             sym = comp.symbol
             if comp in (Comparator.GE, Comparator.LE) and policy.strict_bare and not _explicit_comparator(t):
                 sym = ">" if comp is Comparator.GE else "<"
@@ -383,6 +392,8 @@ class _Checker:
             gap = r - value
             if tol is not None:
                 goal += f" ±{_fmt(tol.band(value), unit) if not tol.relative else tol.band(value).normalize()}"
+        else:
+            return self.verdict(INDETERMINATE, "the target has no value to check against")
         completion, note = self.completion(r, comp, value)
         progress = expected = None
         status = MET if ok else NOT_MET
@@ -578,17 +589,18 @@ def aggregate_completion(items: Iterable, *, method: str = "mean") -> Decimal | 
     (Decimal('1'), Decimal('0.75'))
     """
     vs = [v for v in items if isinstance(v, Verdict) and v.completion is not None]
-    if not vs:
+    rates = [v.completion for v in vs if v.completion is not None]
+    if not rates:
         return None
     if method == "mean":
-        return (sum(v.completion for v in vs) / len(vs)).normalize()
+        return (sum(rates, Decimal(0)) / len(rates)).normalize()
     if method == "capped":
-        return (sum(min(v.completion, Decimal(1)) for v in vs) / len(vs)).normalize()
+        return (sum((min(c, Decimal(1)) for c in rates), Decimal(0)) / len(rates)).normalize()
     if method == "pooled":
-        units = {v.target.unit for v in vs}
+        units = sorted({v.target.unit or "" for v in vs})
         if len(units) > 1:
-            raise IncompatibleUnitsError(*sorted(u or "" for u in units)[:2])
-        rep = sum(_in_unit(v.reported, v.target.unit) for v in vs)
-        tgt = sum(v.target.value.magnitude for v in vs)
+            raise IncompatibleUnitsError(units[0], units[1])
+        rep = sum((_in_unit(v.reported, v.target.unit) for v in vs if v.reported is not None), Decimal(0))
+        tgt = sum((v.target.value.magnitude for v in vs if v.target.value is not None), Decimal(0))
         return (rep / tgt).normalize()
     raise ValueError("method must be 'mean', 'capped' or 'pooled'")

@@ -127,7 +127,7 @@ def cmd_parse(a) -> int:
     df, _ = _read_table(a.file)
     col = _column(df, a.column, ("目标", "target", "text"))
     bar = Progress(len(df), "parse")
-    rows = []
+    rows: list[dict] = []
     for v in df[col].tolist():
         try:
             r = _row(parse_target(str(v))) if str(v).strip() else {}
@@ -157,7 +157,7 @@ def cmd_extract(a) -> int:
         _write_table(df, a.output)
         return 0
     df, text = _read_table(a.file)
-    rows = []
+    rows: list[dict] = []
     if text is not None:  # a text file: the whole document
         for t in extract(text):
             rows.append({"source": a.file, "start": t.span[0], "end": t.span[1], **_row(t)})

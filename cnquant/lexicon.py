@@ -33,10 +33,13 @@ class SpecialPattern:
     metric_after: bool = False
 
 
-class WordSet(tuple):
+class WordSet(tuple[str, ...]):
     """A longest-first tuple of words that can also say which word ends or starts at a position
     with a few set lookups (one per distinct word length) instead of one comparison per word.
     Being a tuple, it also works with ``str.startswith``/``str.endswith`` directly."""
+
+    _set: frozenset[str]
+    _lengths: tuple[int, ...]
 
     def __new__(cls, words):
         obj = super().__new__(cls, sorted(set(words), key=len, reverse=True))

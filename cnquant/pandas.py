@@ -135,7 +135,7 @@ def _align(other, like: pd.Series):
 def _check_frame(targets: pd.Series, reported: pd.Series, baseline: pd.Series, policy, errors) -> pd.DataFrame:
     _errors(errors)
     cache: dict = {}
-    rows = []
+    rows: list[dict] = []
     for t, r, b in zip(targets.tolist(), reported.tolist(), baseline.tolist()):
         if _missing(t) or _missing(r):
             rows.append({})

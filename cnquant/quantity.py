@@ -124,7 +124,11 @@ def _unit_at(s: str, i: int, stop: int) -> tuple[str | None, str | None, int]:
     if not m:
         return None, None, i
     info = lookup(m.group(0))
-    unit, group, end = info.name, info.group, m.end()
+    if info is None:  # every name UNIT_RE matches is in the table
+        return None, None, i
+    unit: str = info.name
+    group: str | None = info.group
+    end = m.end()
     if end < stop and s[end] == "/":
         j = end + 1
         sm = _SCALE_RUN.match(s, j, stop)
@@ -135,8 +139,9 @@ def _unit_at(s: str, i: int, stop: int) -> tuple[str | None, str | None, int]:
             if um and not (um_direct and len(um_direct.group(0)) > 1):
                 scale, j = sm.group(0), sm.end()
         dm = UNIT_RE.match(s, j, stop)
-        if dm:
-            unit = unit + "/" + scale + lookup(dm.group(0)).name
+        den = lookup(dm.group(0)) if dm else None
+        if dm and den is not None:
+            unit = unit + "/" + scale + den.name
             end = dm.end()
     a = _ANNOT.match(s, end, stop)
     if a and lookup(a.group(1)) is not None:  # 500套(间): an alternative classifier in brackets
@@ -209,21 +214,22 @@ def match_quantity(s: str, i: int, stop: int | None = None) -> QuantityMatch | N
         return QuantityMatch(start, number_end, _plain(value), unit, group, number_end,
                              chinese=chinese, percent_word=True, low=low, high=high)
     over = False
-    k = _SPACE.match(s, j, stop).end()
+    sp = _SPACE.match(s, j, stop)
+    k = sp.end() if sp else j
     if k < stop and s[k] in "余多" and not (k + 1 < stop and s[k + 1] in "万亿"):
         um = UNIT_RE.match(s, k + 1, stop)
         if um or k + 1 >= stop or not ("\u4e00" <= s[k + 1] <= "\u9fff"):
             over = True
             k += 1
-    unit, group, uend = _unit_at(s, k, stop)
-    if unit is None:
+    found_unit, found_group, uend = _unit_at(s, k, stop)
+    if found_unit is None:
         if over:
             end = k
         else:
             end = number_end
         return QuantityMatch(start, end, _plain(value), None, None, number_end, over=over,
                              chinese=chinese, scale_only=scale_only, low=low, high=high, scale=scale)
-    return QuantityMatch(start, uend, _plain(value), unit, group, number_end, over=over,
+    return QuantityMatch(start, uend, _plain(value), found_unit, found_group, number_end, over=over,
                          chinese=chinese, scale_only=scale_only, low=low, high=high, scale=scale)
 
 
@@ -298,7 +304,8 @@ def format_quantity(q: Quantity, *, scale: str | None = "auto", numerals: str = 
             for w in ("万亿", "亿", "万"):
                 if abs(m) >= SCALES[w]:
                     mantissa = _plain(m.scaleb(-len(str(SCALES[w])) + 1, context=EXACT))
-                    if -mantissa.as_tuple().exponent <= 2:  # 1.1万, 85.8万, 2.35万; not 3.8871万
+                    exponent = mantissa.as_tuple().exponent
+                    if isinstance(exponent, int) and -exponent <= 2:  # 1.1万, 85.8万, 2.35万; not 3.8871万
                         word = w
                     break
     elif scale is not None:

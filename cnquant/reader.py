@@ -996,7 +996,7 @@ class _Sentence:
             elif q.respectively:
                 pass  # paired below
             unit = q.unit
-            value = q.m.value
+            value: Decimal | None = q.m.value
             low, high = q.low, q.high
             if unit == "倍" and q.measure == "change_rate":
                 unit = "%"
@@ -1069,6 +1069,8 @@ class _Sentence:
     def list_metrics(self, q: _Q) -> list:
         """The metrics before 均/各: a 、/和 list, or a top-level comma list of short items."""
         s = self.s
+        if q.metric is None:
+            return [None]
         a, b = q.metric
         lo = a
         # extend back over short comma-separated items (制造业投资,民间项目投资,交通投资,…均增长25%)
@@ -1098,7 +1100,7 @@ class _Sentence:
         qs = {q.m.start: q for q in self.qs}
         cur: list[_T] = []
         for t in numeric:
-            q = qs.get(t.number_span[0])
+            q = qs.get(t.number_span[0]) if t.number_span else None
             if q is not None and q.respectively and q.inherit_from is None:
                 cur = [t]
                 groups.append(cur)
@@ -1152,7 +1154,7 @@ class _Sentence:
     def emit(self) -> list[Mention]:
         out = list(self.others)
         for q in self.qs:
-            if q.role != "target":
+            if q.role is not None and q.role != "target":
                 out.append(Mention(self.text(q.start, q.suffix_end), (q.start, q.suffix_end), q.role,
                                    q.reason or ROLES[q.role]))
         for t in self.targets:

@@ -171,7 +171,7 @@ class Target:
         if self.absent:
             return f"{head}no target set"
         parts = [self.measure.value]
-        if self.comparator is Comparator.BETWEEN:
+        if self.comparator is Comparator.BETWEEN and self.low is not None and self.high is not None:
             parts.append(f"between {format_quantity(self.low)} and {format_quantity(self.high)}")
         elif self.comparator is not None:
             parts.append(self.comparator.symbol)

@@ -131,8 +131,9 @@ def canonical_unit(text: str) -> str:
     info = lookup(s)
     if info is None:
         m = _SCALE_RE.match(s)
-        if m and m.end() < len(s) and lookup(s[m.end():]) is not None:
-            return m.group(0) + lookup(s[m.end():]).name  # 万元, 亿元: a scaled unit, for .to()
+        scaled = lookup(s[m.end():]) if m and m.end() < len(s) else None
+        if m and scaled is not None:
+            return m.group(0) + scaled.name  # 万元, 亿元: a scaled unit, for .to()
         raise UnknownUnitError(text, text, 0)
     return info.name
 
