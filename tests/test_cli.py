@@ -78,3 +78,16 @@ def test_extract_folder_on_dask(tmp_path):
     assert main(["extract", str(d), "--scheduler", "sync", "-o", str(out)]) == 0
     lines = out.read_text(encoding="utf-8-sig").splitlines()
     assert len(lines) == 4 and lines[1].startswith("a.txt")
+
+
+def test_progress_bar_only_when_asked(capsys):
+    from cnquant.cli import Progress
+
+    bar = Progress(300, "check", enabled=True)
+    for _ in range(300):
+        bar.tick()
+    err = capsys.readouterr().err
+    assert "check [" in err and "300/300" in err and err.endswith("\n")
+    quiet = Progress(300, "check")  # not a terminal under pytest: no output
+    quiet.tick()
+    assert capsys.readouterr().err == ""
