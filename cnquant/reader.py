@@ -46,6 +46,7 @@ ROLES: dict[str, str] = {
     "count": "a count that names a set or a thing (五个村, 十方面民生实事, 全市13个区)",
     "idiom": "part of an idiom or class word (最后一公里, 千亩方, 百亿级); single numeral characters inside words (一般, 三大) are words, not numbers, and are not listed",
     "label": "a bracketed label restating another target ([新开工保障房100万平方米])",
+    "index": "the number of an item in a list (1. （一） 一、)",
     "parenthetical": "an aside in brackets ((约35万))",
     "outcome": "a reported result in a review of past work, not a target",
     "number": "a number without a unit or cue (81890 平台)",
@@ -57,6 +58,9 @@ _DELIMS = frozenset(",;:、。!?\n\r]|\t")  # | and tabs separate table cells
 _CLAUSE_END = frozenset(",;:。!?\n\r)]|\t")
 _SCOPE_END = frozenset(",;:。!?\n\r|\t")  # brackets inside a clause do not end a modality's scope
 _CONNECTORS = frozenset("和与及并或且、,;:。!?)]”\"' \t\n\r(|")
+# An item number opening a sentence: 1. 12、 (一) 一、 第一条
+_INDEX_RE = re.compile(r"\s*(?:\d{1,3}[.、)](?![\d%])|\((?:[一二三四五六七八九十]{1,3}|\d{1,3})\)|[一二三四五六七八九十]{1,3}、"
+                       r"|第[一二三四五六七八九十]{1,3}[条项章节][、:]?)")
 _QUOTE_RE = re.compile(r"“[^”]{0,80}”|‘[^’]{0,80}’|\"[^\"]{0,80}\"|「[^」]{0,80}」|《[^》]{0,80}》|〔[^〕]{0,12}〕|【[^】]{0,80}】")
 _LABEL_RE = re.compile(r"\s*\[[^\]]{0,80}\]")
 _CODE_RE = re.compile(r"[A-Za-z]+[A-Za-z0-9.&]*\d[A-Za-z0-9.]*|\d+[A-Za-z][A-Za-z0-9]*|\d+(?:[+·]\d+)+")
@@ -284,6 +288,13 @@ class _Sentence:
     # ---------------------------------------------------------------- main
     def read(self) -> list[Mention]:
         s, a, b = self.s, self.a, self.b
+        im = _INDEX_RE.match(s, a, b)
+        if im and im.end() < b:
+            j = a
+            while j < im.end() and s[j].isspace():
+                j += 1
+            self.others.append(Mention(self.text(j, im.end()), (j, im.end()), "index", ROLES["index"]))
+            a = self.a = im.end()
         if _CAND_RE.search(s, a, b) is None and _ANY_TRIGGER.search(s, a, b) is None:
             return []  # no number and no word that starts a numberless target
         self.quoted = [m.span() for m in _QUOTE_RE.finditer(s, a, b)]
@@ -294,7 +305,9 @@ class _Sentence:
         self.idioms = [m.span() for m in LEX.idiom_re.finditer(s, a, b)]
         self.review = self.in_review or (not self.phrase and (
             (LEX.review_re.search(s, a, b) is not None and LEX.plan_re.search(s, a, b) is None)
-            or LEX.review_opener_re.match(s, a, b) is not None or LEX.outcome_re.search(s, a, b) is not None))
+            or (LEX.review_opener_re.match(s, a, b) is not None and LEX.plan_re.search(s, a, b) is None
+                and LEX.multi_prefix_re.search(s, a, b) is None)
+            or LEX.outcome_re.search(s, a, b) is not None))
         self.scan_quantities()
         self.find_deadline()
         for q in self.qs:
@@ -409,6 +422,20 @@ class _Sentence:
                     continue  # 2024年6月底前: the month quantity that follows carries the deadline
                 self.deadline = self.text(start, end)
                 return
+
+    def deadline_for(self, q: _Q) -> str | None:
+        """The deadline written nearest before a target (3月底前…,6月底前达到80%), else the sentence's."""
+        best = None
+        for p in self.qs:
+            if p.start >= q.start:
+                break
+            if p.role == "date" and p.unit in ("月", "季度") and self.s.startswith(
+                    ("底", "前", "末", "份", "中旬"), p.end, self.b):
+                best = p
+        if best is None:
+            return self.deadline
+        start = best.start - 1 if best.start > self.a and self.s[best.start - 1] == "第" else best.start
+        return self.text(start, best.suffix_end)
 
     # ---------------------------------------------------------------- roles
     def classify(self, q: _Q) -> None:
@@ -659,7 +686,7 @@ class _Sentence:
                 # 1 | 城镇新增就业 | 2.5万人: the indicator is the cell before the value
                 pj = self.clause_start(lo - 1)
                 cell = self.strip_metric(pj, lo - 1)
-                if cell and not any(ch.isdigit() for ch in s[cell[0]:cell[1]]):
+                if cell and not any(p.role == "target" and cell[0] <= p.start < cell[1] for p in self.qs):
                     q.metric = cell
         q.region = (lo, q.prefix_start)
 
@@ -710,7 +737,7 @@ class _Sentence:
             p = tq[i - 1]
             gap = s[max(p.suffix_end, p.end):q.start]
             joined = gap.strip() in ("、", "和", "与", "及", ",", "、和") or (
-                q.metric is None and not q.number_first and p.suffix_end <= q.start and len(gap) <= 6)
+                q.metric is None and not q.number_first and p.suffix_end <= q.start and len(gap) <= 12)
             if not joined:
                 continue
             tight = gap.strip() in ("、", "和", "与", "及")
@@ -1053,7 +1080,7 @@ class _Sentence:
             for met in metrics:
                 self.targets.append(_T(start, end, q.m.start, measure, comp, value, low, high, unit, direction, met,
                                        reference=reference, cues=cues, annualized=q.annualized,
-                                       deadline=self.deadline, number_span=(q.m.start, q.m.end),
+                                       deadline=self.deadline_for(q), number_span=(q.m.start, q.m.end),
                                        default_comp=default_comp and q.verb not in LEX.level_verbs_down))
         self.pair_respectively()
         # a numberless target with no subject of its own continues the indicator before it

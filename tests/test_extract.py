@@ -99,3 +99,14 @@ def test_review_section_of_a_whole_report_is_outcomes():
     roles = [(m.text, m.role) for m in explain(doc) if m.role in ("target", "outcome")]
     assert roles == [("2.5万个", "outcome"), ("4680个", "outcome"),
                      ("新增停车位3500个", "target"), ("新增学位4700个", "target")]
+
+
+def test_list_numbers_are_indexes_not_part_of_the_metric():
+    assert [(m.text, m.role) for m in explain("1.新建城市口袋公园20个。")] == [
+        ("1.", "index"), ("新建城市口袋公园20个", "target")]
+    assert extract("（一）新增普惠性托位1000个。")[0].metric == "新增普惠性托位"
+
+
+def test_each_target_takes_the_deadline_written_before_it():
+    ts = extract("3月底前确保开工率达到50%，6月底前达到80%。")
+    assert [(t.metric, t.deadline) for t in ts] == [("开工率", "3月底前"), ("开工率", "6月底前")]
