@@ -60,7 +60,6 @@ def _numerals_are_words(s: str, a: int, b: int) -> bool:
         if e < len(s) and (s[e] in "余多" or UNIT_RE.match(s, e) is not None):
             return False
     return True
-_QUIET = {"为", "完成", "实现"}  # level verbs that are not cues
 
 
 def fast_target(raw: str, tolerance: TolerancePolicy) -> Target | None:
@@ -106,7 +105,7 @@ def fast_target(raw: str, tolerance: TolerancePolicy) -> Target | None:
         cues.append(m.span("mod"))
     measure, sign = Measure.LEVEL, 1
     if verb:
-        if verb not in _QUIET:
+        if verb not in LEX.quiet_level_verbs:
             cues.append(m.span("verb"))
         if verb in LEX.change_verbs and verb not in LEX.level_verbs:
             measure = Measure.CHANGE_RATE

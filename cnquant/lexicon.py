@@ -90,6 +90,7 @@ class Lexicon:
         self.level_verbs = _longest_first(m["level_verbs"])
         self.long_level_verbs = _longest_first(w for w in m["level_verbs"] if len(w) > 1)
         self.level_verbs_down = frozenset(m["level_verbs_down"])
+        self.quiet_level_verbs = frozenset(m["quiet_level_verbs"])
         self.comparison_base = _longest_first(m["comparison_base"])
         self.comparison_base_re = re.compile("(?:" + m["comparison_base_pattern"] + ")$")
         self.rate_nouns = _longest_first(m["rate_nouns"])
@@ -149,6 +150,8 @@ class Lexicon:
         self.predicates = _longest_first(nt["predicates"])
         self.generic_nouns = _longest_first(nt["generic_nouns"])
         self.task_verbs = _longest_first(nt["task_verbs"])
+        self.deadline_tails = _longest_first(nt["deadline_tails"])
+        self.naming_classifiers = frozenset(nt["naming_classifiers"])
         self.time_limit_verbs = _longest_first(nt["time_limit_verbs"])
 
     def is_lower_is_better(self, metric: str | None) -> bool:

@@ -414,10 +414,9 @@ class _Sentence:
                     q.start - self.a <= 2 or s.startswith(("到", "至"), q.start - 1, q.start)):
                 start = q.start - 1 if q.start > self.a and s[q.start - 1] == "第" else q.start
                 end = q.end
-                for w in ("底前", "末前", "前", "底", "份", "中旬前", "中旬", "末"):
-                    if s.startswith(w, end, self.b):
-                        end += len(w)
-                        break
+                w = LEX.deadline_tails.starting_at(s, end, self.b)
+                if w:
+                    end += len(w)
                 if q.unit == "年" and q.end + 1 < self.b and s[q.end] in "0123456789" and "月" in s[q.end:q.end + 3]:
                     continue  # 2024年6月底前: the month quantity that follows carries the deadline
                 self.deadline = self.text(start, end)
@@ -429,8 +428,7 @@ class _Sentence:
         for p in self.qs:
             if p.start >= q.start:
                 break
-            if p.role == "date" and p.unit in ("月", "季度") and self.s.startswith(
-                    ("底", "前", "末", "份", "中旬"), p.end, self.b):
+            if p.role == "date" and p.unit in ("月", "季度") and self.s.startswith(LEX.deadline_tails, p.end, self.b):
                 best = p
         if best is None:
             return self.deadline
@@ -486,7 +484,7 @@ class _Sentence:
         if m.chinese and q.unit is None and not self.whole_cell(q):
             return self.role(q, "count", "a Chinese numeral without a unit (八大, 二十大, 清零)")
         if m.chinese and not self.phrase and not self.has_explicit_comparator(q) and m.group not in ("measure", "money"):
-            task = (m.group in ("classifier", "people") and q.unit not in ("期", "届", "次", "批", "轮", "项", "类", "种")
+            task = (m.group in ("classifier", "people") and q.unit not in LEX.naming_classifiers
                     and self.ends_clause(q.suffix_end) and q.start - self.clause_start(q.start) >= 2
                     and _CJK.match(s, q.start - 1))
             if not task and (m.group is not None or q.low is None):
@@ -588,7 +586,7 @@ class _Sentence:
         w = LEX.level_verbs.ending_at(s, lo, k)
         if w:
             q.verb = w
-            if w not in ("为", "完成", "实现"):
+            if w not in LEX.quiet_level_verbs:
                 q.cues.append((k - len(w), k))
             k -= len(w)
         else:
