@@ -137,7 +137,8 @@ class _Reported:
 
 
 _RANK_RE = re.compile(r"第\s*(?P<n>\d+|[一二三四五六七八九十百]+)\s*(?:名|位)?")
-_SHARE_WORD = re.compile(r"完成率|完成进度|进度|完成了?(?:目标|任务|计划)?的")
+_SHARE_WORD = LEX.share_word_re
+_WRITTEN_NUMBER = re.compile(r"\d+(?:\.(\d+))?")
 _CHANGE_WORD = re.compile(
     r"(?:同比|比上年|较上年|比去年|较去年)?(?P<verb>" + "|".join(sorted(LEX.change_verbs, key=len, reverse=True)) + r")")
 
@@ -219,14 +220,12 @@ def _in_unit(q: Quantity, unit: str | None) -> Decimal:
 
 def _written_places(t: Target) -> int:
     """Decimals of the target value as written (增长6.0% has one), for 修约值比较法."""
-    import re
-
     q = t.value
     if q is None:
         return 0
     written = q.text or None
     if written:
-        m = re.search(r"\d+(?:\.(\d+))?", normalize(written))
+        m = _WRITTEN_NUMBER.search(normalize(written))
         if m:
             scale = q.magnitude.as_tuple().exponent
             places = len(m.group(1) or "")
@@ -456,7 +455,7 @@ class _Checker:
             if t.measure is Measure.CHANGE_RATE:
                 if prev_m == 0:
                     return self.verdict(INDETERMINATE, "the baseline is zero, so a growth rate is undefined")
-                real = any(w in (t.metric or "") for w in ("生产总值", "GDP", "增加值"))
+                real = any(w in normalize(t.metric or "") for w in LEX.real_price_metrics)
                 if t.annualized:
                     if self.years is None:
                         return self.verdict(INDETERMINATE, "a 年均 (compound annual) target checked from two levels "

@@ -141,6 +141,9 @@ class Lexicon:
         self.relative_trigger = re.compile(rel["trigger"])
         self.rank = tuple(SpecialPattern(re.compile(p["pattern"]), p["comparator"]) for p in data["rank"]["patterns"])
         self.rank_trigger = re.compile(data["rank"]["trigger"])
+        ck = data["check"]
+        self.real_price_metrics = _longest_first(ck["real_price_metrics"])
+        self.share_word_re = re.compile(ck["share_words"])
         nt = data["non_target"]
         self.idiom_re = re.compile(_alternation(nt["idioms"]))
         self.date_after = _longest_first(nt["date_after"])

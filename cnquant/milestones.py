@@ -18,12 +18,11 @@ from decimal import Decimal
 
 from .errors import ParseError
 from .normalize import normalize
+from .numerals import parse_chinese
 
 __all__ = ["deadline_date", "elapsed_fraction", "Milestone", "Schedule"]
 
 _DEADLINE_RE = re.compile(r"(?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})月(?:(?P<d>\d{1,2})日)?(?P<tail>底前|底|前|份|中旬前|中旬|上旬|下旬|初|末)?")
-_CN = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
-       "十一": 11, "十二": 12}
 
 
 def deadline_date(text: str, year: int) -> date:
@@ -36,7 +35,7 @@ def deadline_date(text: str, year: int) -> date:
     if not m:
         raise ParseError("not a deadline", text, 0, ("write it like 6月底前, 9月份 or 5月18日",))
     raw = m.group("m")
-    month = int(raw) if raw.isdigit() else _CN.get(raw, 0)
+    month = int(raw) if raw.isdigit() else int(parse_chinese(raw))
     if not 1 <= month <= 12:
         raise ParseError(f"no month {raw}", text, m.start())
     if m.group("d"):

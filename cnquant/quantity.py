@@ -20,7 +20,7 @@ from .errors import LimitError, ParseError, UnknownUnitError
 from .normalize import normalize
 from .numerals import DIGITS, MAX_DIGITS, SCALES, approximate_range, parse_arabic, parse_number
 from .numerals import EXACT, _plain, to_chinese
-from .units import UNIT_RE, canonical_unit, convert, lookup, registry
+from .units import UNIT_RE, canonical_unit, convert, lookup, pint_units, registry
 
 __all__ = ["Quantity", "QuantityMatch", "parse_quantity", "format_quantity", "match_quantity"]
 
@@ -66,9 +66,7 @@ class Quantity:
     def pint(self):
         """The same quantity as a pint Quantity in cnquant's registry."""
         ureg = registry()
-        unit = self.unit or "dimensionless"
-        unit = "/".join({"%": "percent", "‰": "permille"}.get(p, p) for p in unit.split("/"))
-        return ureg.Quantity(self.magnitude, unit)
+        return ureg.Quantity(self.magnitude, pint_units(self.unit) if self.unit else "dimensionless")
 
     def __str__(self) -> str:
         return format_quantity(self)

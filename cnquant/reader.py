@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from .errors import LimitError, ParseError
-from .numerals import MAX_DIGITS, _plain
+from .numerals import MAX_DIGITS, _plain, parse_number
 from .lexicon import LEX
 from .normalize import normalize
 from .quantity import Quantity, QuantityMatch, match_quantity
@@ -819,7 +819,6 @@ class _Sentence:
                 value = None
                 if n:
                     try:
-                        from .numerals import parse_number
                         value = parse_number(n)
                     except ParseError:
                         continue

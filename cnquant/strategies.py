@@ -116,12 +116,11 @@ def units(*, group: str | None = None, dimension: str | None = None,
         raise TypeError("dimension must be a str such as '[length]'")
     names = sorted({u.name for u in UNITS.values() if (group is None or u.group == group)} - set(exclude))
     if dimension is not None:
-        from .units import registry
+        from .units import pint_units, registry
 
         ureg = registry()
         want = ureg.get_dimensionality(dimension)
-        pint_name = {"%": "percent", "‰": "permille"}
-        names = [n for n in names if ureg.get_dimensionality(pint_name.get(n, n)) == want]
+        names = [n for n in names if ureg.get_dimensionality(pint_units(n)) == want]
     if not names:
         raise ValueError(f"no units in group {group!r} with dimension {dimension!r}")
     return st.sampled_from(names)

@@ -27,7 +27,7 @@ from .normalize import normalize
 
 __all__ = [
     "UnitInfo", "UNITS", "UNIT_RE", "SCALE_PREFIXES", "lookup", "canonical_unit", "unit_group",
-    "registry", "convert", "compatible", "definitions_path", "definitions_text", "iter_definitions",
+    "registry", "convert", "compatible", "definitions_path", "definitions_text", "iter_definitions", "pint_units",
 ]
 
 _PINT_NAMES = {"%": "percent", "‰": "permille"}
@@ -165,7 +165,8 @@ def registry():
     return _REGISTRY
 
 
-def _pint_expr(unit: str) -> str:
+def pint_units(unit: str) -> str:
+    """The unit expression pint reads for a canonical unit string (% and ‰ have ASCII names there)."""
     return "/".join(_PINT_NAMES.get(part, part) for part in unit.split("/"))
 
 
@@ -175,7 +176,7 @@ def _factor(from_unit: str, to_unit: str) -> Decimal:
 
     ureg = registry()
     try:
-        q = ureg.Quantity(Decimal(1), _pint_expr(from_unit)).to(_pint_expr(to_unit))
+        q = ureg.Quantity(Decimal(1), pint_units(from_unit)).to(pint_units(to_unit))
     except pint.DimensionalityError:
         raise IncompatibleUnitsError(from_unit, to_unit) from None
     except (pint.UndefinedUnitError, AttributeError, TypeError, ValueError) as e:
