@@ -40,15 +40,21 @@ class WordSet(tuple[str, ...]):
 
     _set: frozenset[str]
     _lengths: tuple[int, ...]
+    _firsts: frozenset[str]
+    _lasts: frozenset[str]
 
     def __new__(cls, words):
         obj = super().__new__(cls, sorted(set(words), key=len, reverse=True))
         obj._set = frozenset(obj)
         obj._lengths = tuple(sorted({len(w) for w in obj}, reverse=True))
+        obj._firsts = frozenset(w[0] for w in obj if w)
+        obj._lasts = frozenset(w[-1] for w in obj if w)
         return obj
 
     def ending_at(self, s: str, lo: int, k: int) -> str | None:
         """The longest word w with s[k-len(w):k] == w and k-len(w) >= lo."""
+        if k <= lo or k > len(s) or s[k - 1] not in self._lasts:
+            return None
         for n in self._lengths:
             j = k - n
             if j >= lo and s[j:k] in self._set:
@@ -57,6 +63,8 @@ class WordSet(tuple[str, ...]):
 
     def starting_at(self, s: str, i: int, hi: int) -> str | None:
         """The longest word w with s[i:i+len(w)] == w and i+len(w) <= hi."""
+        if i >= hi or not 0 <= i < len(s) or s[i] not in self._firsts:
+            return None
         for n in self._lengths:
             if i + n <= hi and s[i:i + n] in self._set:
                 return s[i:i + n]
@@ -106,6 +114,8 @@ class Lexicon:
         lib = data["lower_is_better"]
         self.lower_is_better = _longest_first(lib["metrics"])
         self.lower_exempt = _longest_first(lib["exempt"])
+        self._lower_re = re.compile(_alternation(self.lower_is_better) or "(?!)")
+        self._exempt_re = re.compile(_alternation(self.lower_exempt) or "(?!)")
         rv = data["review"]
         self.review_re = re.compile(_alternation(rv["markers"]))
         self.plan_re = re.compile(_alternation(rv["plan_cues"]))
@@ -166,9 +176,9 @@ class Lexicon:
         if not metric:
             return None
         metric = _normalize(metric)
-        if any(w in metric for w in self.lower_exempt):
+        if self._lower_re.search(metric) is None or self._exempt_re.search(metric) is not None:
             return None
-        for w in self.lower_is_better:
+        for w in self.lower_is_better:  # the longest word, as the list is ordered
             if w in metric:
                 return w
         return None

@@ -71,7 +71,7 @@ def parse_arabic(text: str) -> Decimal:
     Decimal('-0.5')
     """
     digits = text.replace(",", "")
-    if sum(c.isdigit() for c in digits) > MAX_DIGITS:
+    if len(digits) > MAX_DIGITS and sum(c.isdigit() for c in digits) > MAX_DIGITS:
         raise LimitError(f"number longer than {MAX_DIGITS} digits", text[:60], 0)
     try:
         value = Decimal(digits)

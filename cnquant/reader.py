@@ -75,6 +75,12 @@ _ANY_TRIGGER = re.compile("|".join(p.pattern for p in (
     LEX.special_trigger, LEX.direction_trigger, LEX.relative_trigger, LEX.rank_trigger)) + "|设")
 
 
+# enum members by value: a dict lookup instead of an Enum call per target
+_MEASURES = {e.value: e for e in Measure}
+_COMPARATORS = {e.value: e for e in Comparator}
+_MODALITIES = {e.value: e for e in Modality}
+_DIRECTIONS = {e.value: e for e in Direction}
+
 _FILLERS = ((LEX.annualized, "annualized", True, 0), (LEX.comparison_base, "based", True, 0),
             (LEX.respectively, "respectively", False, 0), (LEX.each, "each", False, 1),
             (LEX.fillers, None, False, 1))
@@ -1212,11 +1218,11 @@ class _Sentence:
         while start < end and self.raw[start].isspace():
             start += 1
         return Target(
-            measure=Measure(t.measure), comparator=Comparator(t.comparator) if t.comparator else None,
+            measure=_MEASURES[t.measure], comparator=_COMPARATORS[t.comparator] if t.comparator else None,
             value=q(t.value, self.text(*t.number_span) if t.number_span else None), low=q(t.low), high=q(t.high),
             unit=unit, tolerance=tol,
-            modality=Modality(t.modality) if t.modality else None,
-            direction=Direction(t.direction) if t.direction else None,
+            modality=_MODALITIES[t.modality] if t.modality else None,
+            direction=_DIRECTIONS[t.direction] if t.direction else None,
             reference=t.reference, metric=metric or None, cues=tuple(cues),
             text=self.raw[start:end], span=(start, end), deadline=t.deadline,
             annualized=t.annualized, absent=t.absent,
