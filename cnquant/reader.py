@@ -15,6 +15,7 @@ reading time is linear in the length of the text.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -57,6 +58,8 @@ _SENT_RE = re.compile(r"[^。!?;\n\r]+")
 _DELIMS = frozenset(",;:、。!?\n\r]|\t")  # | and tabs separate table cells
 _CLAUSE_END = frozenset(",;:。!?\n\r)]|\t")
 _SCOPE_END = frozenset(",;:。!?\n\r|\t")  # brackets inside a clause do not end a modality's scope
+_DELIM_RE = re.compile("[" + re.escape("".join(sorted(_DELIMS))) + "]")
+_SCOPE_END_RE = re.compile("[" + re.escape("".join(sorted(_SCOPE_END))) + "]")
 _CONNECTORS = frozenset("和与及并或且、,;:。!?)]”\"' \t\n\r(|")
 # An item number opening a sentence: 1. 12、 (一) 一、 第一条
 _INDEX_RE = re.compile(r"\s*(?:\d{1,3}[.、)](?![\d%])|\((?:[一二三四五六七八九十]{1,3}|\d{1,3})\)|[一二三四五六七八九十]{1,3}、"
@@ -248,6 +251,7 @@ class _Sentence:
         self.targets: list[_T] = []
         self.others: list[Mention] = []
         self.claimed: list[tuple[int, int]] = []
+        self._delims: tuple[list[int], list[int]] | None = None
 
     # ---------------------------------------------------------------- helpers
     def text(self, a: int, b: int) -> str:
@@ -260,26 +264,38 @@ class _Sentence:
                 return x, y
         return None
 
-    def clause_start(self, i: int, floor: int | None = None) -> int:
+    def _delimiters(self) -> tuple[list[int], list[int]]:
+        """Positions of the clause delimiters in the sentence, without and with 、 (found once)."""
+        if self._delims is None:
+            hard = [m.start() for m in _DELIM_RE.finditer(self.s, self.a, self.b)]
+            self._delims = (hard, [k for k in hard if self.s[k] != "、"])
+        return self._delims
+
+    def _after_last(self, positions: list[int], i: int, floor: int | None) -> int:
         lo = self.a if floor is None else max(self.a, floor)
-        k = i
-        while k > lo and self.s[k - 1] not in _DELIMS:
-            k -= 1
-        return k
+        if i <= lo:
+            return i
+        if i > self.b:  # outside the sentence: walk (never happens on the reader's own calls)
+            k = i
+            while k > lo and self.s[k - 1] not in _DELIMS:
+                k -= 1
+            return k
+        j = bisect_left(positions, i) - 1
+        return positions[j] + 1 if j >= 0 and positions[j] >= lo else lo
+
+    def clause_start(self, i: int, floor: int | None = None) -> int:
+        """Where the clause holding position i starts (after the nearest delimiter before it)."""
+        return self._after_last(self._delimiters()[0], i, floor)
 
     def clause_start_hard(self, i: int, floor: int | None = None) -> int:
         """Like clause_start, but a 、 does not end the clause."""
-        lo = self.a if floor is None else max(self.a, floor)
-        k = i
-        while k > lo and (self.s[k - 1] not in _DELIMS or self.s[k - 1] == "、"):
-            k -= 1
-        return k
+        return self._after_last(self._delimiters()[1], i, floor)
 
     def clause_end(self, i: int) -> int:
-        k = i
-        while k < self.b and self.s[k] not in _SCOPE_END:
-            k += 1
-        return k
+        if i >= self.b:
+            return i
+        m = _SCOPE_END_RE.search(self.s, i, self.b)
+        return m.start() if m else self.b
 
     def ends_clause(self, i: int) -> bool:
         """True when position i is the end of a clause (punctuation, a closing quote, the end)."""
@@ -547,11 +563,9 @@ class _Sentence:
 
     def parenthetical(self, q: _Q) -> bool:
         s = self.s
-        k = q.start - 1
         stop = max(self.a, q.start - 40)
-        while k >= stop and s[k] not in "()":
-            k -= 1
-        if k < stop or s[k] != "(":
+        k = s.rfind("(", stop, q.start)
+        if k == -1 or s.rfind(")", k, q.start) != -1:
             return False
         e = s.find(")", q.end, min(self.b, q.end + 40))
         return e != -1
