@@ -18,7 +18,7 @@ from .normalize import normalize
 from .numerals import EXACT, SCALES, _plain
 from .quantity import Quantity
 from .reader import strip_span
-from .target import Comparator, Direction, Measure, Modality, Target
+from .target import _COMPARATOR_OF, _MODALITY_OF, Comparator, Direction, Measure, Target
 from .tolerance import TolerancePolicy
 from .units import UNIT_RE, UNITS
 
@@ -138,7 +138,7 @@ def fast_target(raw: str, tolerance: TolerancePolicy) -> Target | None:
     direction = None
     if measure is Measure.CHANGE_RATE:
         direction = Direction.DECREASE if sign < 0 else Direction.INCREASE
-    comparator = Comparator(comp)
+    comparator = _COMPARATOR_OF[comp]
     if sign < 0:
         value = -value
         comparator = comparator.mirrored()
@@ -152,6 +152,6 @@ def fast_target(raw: str, tolerance: TolerancePolicy) -> Target | None:
     return Target(
         measure=measure, comparator=comparator,
         value=Quantity(value, unit, text=raw[num_start:m.end("unit")]), unit=unit, tolerance=tol,
-        modality=Modality(LEX.modality_words[mod]) if mod else None, direction=direction,
+        modality=_MODALITY_OF[LEX.modality_words[mod]] if mod else None, direction=direction,
         metric=metric_text or None, cues=tuple(words), text=raw[start:len(raw)], span=(start, len(raw)),
     )

@@ -25,7 +25,8 @@ from .lexicon import LEX
 from .normalize import normalize
 from .quantity import Quantity, QuantityMatch, match_quantity
 from .units import UNIT_RE
-from .target import Comparator, Direction, Measure, Modality, Target
+from .target import Comparator, Target
+from .target import _COMPARATOR_OF, _DIRECTION_OF, _MEASURE_OF, _MODALITY_OF
 from .tolerance import TolerancePolicy, get_default_tolerance
 
 __all__ = ["Mention", "ROLES", "read", "MAX_SENTENCE"]
@@ -77,12 +78,6 @@ _PER_RE = re.compile(r"每(?:(?P<time>月|年|日|天|周|季度)|(?P<scale>十�
 _ANY_TRIGGER = re.compile("|".join(p.pattern for p in (
     LEX.special_trigger, LEX.direction_trigger, LEX.relative_trigger, LEX.rank_trigger)) + "|设")
 
-
-# enum members by value: a dict lookup instead of an Enum call per target
-_MEASURES = {e.value: e for e in Measure}
-_COMPARATORS = {e.value: e for e in Comparator}
-_MODALITIES = {e.value: e for e in Modality}
-_DIRECTIONS = {e.value: e for e in Direction}
 
 _FILLERS = ((LEX.annualized, "annualized", True, 0), (LEX.comparison_base, "based", True, 0),
             (LEX.respectively, "respectively", False, 0), (LEX.each, "each", False, 1),
@@ -1232,11 +1227,11 @@ class _Sentence:
         while start < end and self.raw[start].isspace():
             start += 1
         return Target(
-            measure=_MEASURES[t.measure], comparator=_COMPARATORS[t.comparator] if t.comparator else None,
+            measure=_MEASURE_OF[t.measure], comparator=_COMPARATOR_OF[t.comparator] if t.comparator else None,
             value=q(t.value, self.text(*t.number_span) if t.number_span else None), low=q(t.low), high=q(t.high),
             unit=unit, tolerance=tol,
-            modality=_MODALITIES[t.modality] if t.modality else None,
-            direction=_DIRECTIONS[t.direction] if t.direction else None,
+            modality=_MODALITY_OF[t.modality] if t.modality else None,
+            direction=_DIRECTION_OF[t.direction] if t.direction else None,
             reference=t.reference, metric=metric or None, cues=tuple(cues),
             text=self.raw[start:end], span=(start, end), deadline=t.deadline,
             annualized=t.annualized, absent=t.absent,
