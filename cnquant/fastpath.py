@@ -34,7 +34,7 @@ _UNITS = {name: info.name for name, info in UNITS.items()
 _UNITS = {k: v for k, v in _UNITS.items() if v not in LEX.attribute_units}
 _FAST = re.compile(
     "(?P<mod>" + _alt(LEX.modality_words) + ")?"
-    r"(?P<metric>[\u4e00-\u9fff“”()]{1,40}?)"
+    r"(?P<metric>[\u4e00-\u9fff“”()]{0,40}?)"
     "(?P<verb>" + _alt(list(LEX.level_verbs) + list(LEX.change_verbs)) + ")?"
     "(?P<pre>" + _alt(LEX.prefix_words) + ")?"
     r"(?P<num>\d{1,15}(?:\.\d{1,10})?)(?P<scale>万亿|亿|万)?"
@@ -96,9 +96,7 @@ def fast_target(raw: str, tolerance: TolerancePolicy) -> Target | None:
     if pre is None and LEX.multi_prefix_re.search(s, max(0, num_start - 14), num_start):
         return None  # 至多设置3个: a comparator word a verb away from the number
     prefix_start = m.start("verb") if verb else (m.start("pre") if pre else num_start)
-    metric = strip_span(s, m.start("metric"), prefix_start)
-    if metric is None:
-        return None
+    metric = strip_span(s, m.start("metric"), prefix_start) or (prefix_start, prefix_start)  # 34处: none
     cues = []
     mod = m.group("mod")
     if mod:
@@ -121,7 +119,7 @@ def fast_target(raw: str, tolerance: TolerancePolicy) -> Target | None:
         comp = LEX.suffix_comparators[suf]
     metric_text = raw[metric[0]:metric[1]].strip()
     if comp is None:
-        lower = LEX.lower_is_better_word(metric_text) if measure is Measure.LEVEL else None
+        lower = LEX.lower_is_better_word(metric_text) if measure is Measure.LEVEL and metric_text else None
         if measure is Measure.LEVEL and verb in LEX.level_verbs_down:
             comp = "<="
         elif lower:
