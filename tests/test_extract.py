@@ -110,3 +110,12 @@ def test_list_numbers_are_indexes_not_part_of_the_metric():
 def test_each_target_takes_the_deadline_written_before_it():
     ts = extract("3月底前确保开工率达到50%，6月底前达到80%。")
     assert [(t.metric, t.deadline) for t in ts] == [("开工率", "3月底前"), ("开工率", "6月底前")]
+
+
+@pytest.mark.parametrize("text, metrics", [
+    ("3月底前完成城镇新增就业0.6万人,6月底前累计完成1.3万人", ["城镇新增就业", "城镇新增就业"]),
+    ("一季度完成全年任务的20%,二季度累计完成50%", ["任务", "任务"]),
+])
+def test_cumulative_milestone_continues_the_indicator(text, metrics):
+    # 累计 (third red-team review) opens a clause; it is not the indicator's name
+    assert [t.metric for t in extract(text)] == metrics
