@@ -695,7 +695,7 @@ class _Sentence:
                     q.respectively = True
                     region = (self.clause_start_hard(j, floor), j)
                 q.metric = self.strip_metric(*region)
-            if q.metric is None and lo > self.a and s[lo - 1] == "|":
+            if q.metric is None and lo > self.a and s[lo - 1] in "|\t":
                 # 1 | 城镇新增就业 | 2.5万人: the indicator is the cell before the value
                 pj = self.clause_start(lo - 1)
                 cell = self.strip_metric(pj, lo - 1)

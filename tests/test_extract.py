@@ -119,3 +119,9 @@ def test_each_target_takes_the_deadline_written_before_it():
 def test_cumulative_milestone_continues_the_indicator(text, metrics):
     # 累计 (third red-team review) opens a clause; it is not the indicator's name
     assert [t.metric for t in extract(text)] == metrics
+
+
+@pytest.mark.parametrize("row", ["3\t城乡居民医保参保率\t99.5%以上\t区医保局", "3 | 城乡居民医保参保率 | 99.5%以上 | 区医保局"])
+def test_tab_separated_row_takes_the_indicator_cell(row):
+    # tables pasted from Word or Excel arrive tab-separated (third red-team review)
+    assert [t.metric for t in extract(row)] == ["城乡居民医保参保率"]
