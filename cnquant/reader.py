@@ -260,21 +260,18 @@ class _Sentence:
         return None
 
     def _delimiters(self) -> tuple[list[int], list[int]]:
-        """Positions of the clause delimiters in the sentence, without and with 、 (found once)."""
+        """Positions of the clause delimiters in the sentence: every one, and every one but 、
+        (found once per sentence)."""
         if self._delims is None:
-            hard = [m.start() for m in _DELIM_RE.finditer(self.s, self.a, self.b)]
-            self._delims = (hard, [k for k in hard if self.s[k] != "、"])
+            every = [m.start() for m in _DELIM_RE.finditer(self.s, self.a, self.b)]
+            self._delims = (every, [k for k in every if self.s[k] != "、"])
         return self._delims
 
     def _after_last(self, positions: list[int], i: int, floor: int | None) -> int:
+        """Just after the last delimiter before position i (i inside the sentence), or the floor."""
         lo = self.a if floor is None else max(self.a, floor)
         if i <= lo:
             return i
-        if i > self.b:  # outside the sentence: walk (never happens on the reader's own calls)
-            k = i
-            while k > lo and self.s[k - 1] not in _DELIMS:
-                k -= 1
-            return k
         j = bisect_left(positions, i) - 1
         return positions[j] + 1 if j >= 0 and positions[j] >= lo else lo
 
