@@ -77,10 +77,12 @@ def fast_target(raw: str, tolerance: TolerancePolicy) -> Target | None:
     if metric_raw.endswith("的") and any(w in metric_raw for w in LEX.share_of):
         return None  # 达到“浙丽保”参保人数的60%: a share of another indicator
     verb, pre, suf = m.group("verb"), m.group("pre"), m.group("suf")
+    if suf and LEX.suffix_comparator(s, m.start("suf"), len(s)) != suf:
+        return None
     num_start = m.start("num")
     unit_name = m.group("unit")
     unit = _UNITS[unit_name]
-    if LEX.prefix_words.ending_at(s, m.start("metric"), num_start) != pre:
+    if LEX.prefix_comparator(s, m.start("metric"), num_start) != pre:
         return None  # 约1000人: the comparator word is all there is before the number
     # the verb the reader would take: the longest level verb ending before the comparator/number,
     # else the longest change verb when the unit is %

@@ -91,6 +91,7 @@ class Lexicon:
         self.multi_prefix_re = re.compile(_alternation(w for w in self.prefix_comparators if len(w) > 1))
         self.suffix_words = _longest_first(self.suffix_comparators)
         self.range_joiners = tuple(c["range_joiners"])
+        self.not_comparator = _longest_first(c.get("not_comparator", ()))
         m = data["measure"]
         self.increase = _longest_first(m["increase"])
         self.decrease = _longest_first(m["decrease"])
@@ -102,6 +103,7 @@ class Lexicon:
         self.comparison_base = _longest_first(m["comparison_base"])
         self.comparison_base_re = re.compile("(?:" + m["comparison_base_pattern"] + ")$")
         self.rate_nouns = _longest_first(m["rate_nouns"])
+        self.rate_nouns_down = frozenset(m.get("rate_nouns_down", ()))
         self.annualized = _longest_first(m["annualized"])
         self.fillers = _longest_first(m["fillers"])
         mod = data["modality"]
@@ -170,6 +172,34 @@ class Lexicon:
     def is_lower_is_better(self, metric: str | None) -> bool:
         """Whether a bare number on this metric is a ceiling (失业率, 能耗 …)."""
         return self.lower_is_better_word(metric) is not None
+
+    def prefix_comparator(self, s: str, lo: int, k: int) -> str | None:
+        """The comparator word ending at k (not before lo), unless it is the end of a longer word
+        that only holds it (签约100个).
+
+        >>> LEX.prefix_comparator("新增停车位不少于3500个", 0, 8), LEX.prefix_comparator("项目签约100个", 0, 4)
+        ('不少于', None)
+        """
+        w = self.prefix_words.ending_at(s, lo, k)
+        if w is not None:
+            b = self.not_comparator.ending_at(s, 0, k)
+            if b is not None and len(b) > len(w):
+                return None
+        return w
+
+    def suffix_comparator(self, s: str, k: int, hi: int) -> str | None:
+        """The comparator word starting at k (ending by hi), unless it starts a longer word that
+        only holds it (100家上下游企业).
+
+        >>> LEX.suffix_comparator("6%左右", 2, 4), LEX.suffix_comparator("100家上下游企业", 4, 10)
+        ('左右', None)
+        """
+        w = self.suffix_words.starting_at(s, k, hi)
+        if w is not None:
+            b = self.not_comparator.starting_at(s, k, len(s))
+            if b is not None and len(b) > len(w):
+                return None
+        return w
 
     def lower_is_better_word(self, metric: str | None) -> str | None:
         """The lexicon word that makes ``metric`` lower-is-better, or None."""

@@ -519,7 +519,7 @@ class _Sentence:
         k = q.end
         while k < self.b and s[k] == " ":
             k += 1
-        w = LEX.suffix_words.starting_at(s, k, self.b)
+        w = LEX.suffix_comparator(s, k, self.b)
         if w:
             q.suffix = w
             q.cues.append((k, k + len(w)))
@@ -544,7 +544,7 @@ class _Sentence:
             return True
         s = self.s
         k = q.start
-        return s.endswith(LEX.prefix_words, self.a, k)
+        return LEX.prefix_comparator(s, self.a, k) is not None
 
     def level_verb_before(self, q: _Q) -> bool:
         s = self.s
@@ -577,7 +577,7 @@ class _Sentence:
         while k > lo and s[k - 1] == " ":
             k -= 1
         # comparator before the number
-        w = LEX.prefix_words.ending_at(s, lo, k)
+        w = LEX.prefix_comparator(s, lo, k)
         if w:
             if q.comparator is None:
                 q.comparator = LEX.prefix_comparators[w]
@@ -609,7 +609,7 @@ class _Sentence:
                 q.cues.append((k - len(w), k))
                 k -= len(w)
                 if q.comparator is None:  # 增长超过: the comparator may follow the verb
-                    cw = LEX.prefix_words.ending_at(s, lo, k)
+                    cw = LEX.prefix_comparator(s, lo, k)
                     if cw:
                         q.comparator = LEX.prefix_comparators[cw]
                         q.cues.append((k - len(cw), k))
@@ -654,7 +654,7 @@ class _Sentence:
         if after < self.b and unit not in ("%", "‰") and q.m.group != "time" \
                 and (_CJK.match(s, after) or s[after] == "“") \
                 and s[after] not in _CONNECTORS \
-                and not s.startswith(LEX.suffix_words, after, self.b) \
+                and LEX.suffix_comparator(s, after, self.b) is None \
                 and s[after] != "的" and unit is not None \
                 and not s.startswith(LEX.respectively + LEX.each, after, self.b) \
                 and not s.startswith(LEX.predicates, after, self.b) \
@@ -1049,10 +1049,14 @@ class _Sentence:
                 comp = "between"
             measure = q.measure
             direction = None
+            sign = q.sign
             if measure == "level" and unit == "%" and metric and not q.relative_ref:
                 w = LEX.rate_nouns.ending_at(s, metric[0] + 1, metric[1])
-                if w:  # 社零总额增幅达到7%: the indicator is a growth rate
-                    measure, direction, metric = "change_rate", "increase", (metric[0], metric[1] - len(w))
+                if w:  # 社零总额增幅达到7%: the indicator is a growth rate (PM2.5浓度降幅达到4%: a fall)
+                    measure, metric = "change_rate", (metric[0], metric[1] - len(w))
+                    direction = "decrease" if w in LEX.rate_nouns_down else "increase"
+                    if w in LEX.rate_nouns_down:
+                        sign = -sign
                     metrics = [metric]
             default_comp = comp is None
             if comp is None:
@@ -1063,7 +1067,6 @@ class _Sentence:
                     comp = "<="  # 降至5%, 压减至100万吨, 缩短至30分钟: bring it down to at most
                 else:
                     comp = "<=" if lower_word else ">="
-            sign = q.sign
             if sign < 0:
                 value = -value if value is not None else None
                 low, high = (None if high is None else -high), (None if low is None else -low)
