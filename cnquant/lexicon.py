@@ -124,6 +124,7 @@ class Lexicon:
         self.completed_verbs = _longest_first(rv["completed_verbs"])
         self.review_opener_re = re.compile(rv["sentence_openers"])
         self.outcome_re = re.compile(rv["outcome_patterns"])
+        self.past_clause_re = re.compile(rv["past_clause"])
         self.section_opener = re.compile(rv["section_openers"])
         self.section_closer = re.compile(rv["section_closers"])
         mt = data["metric"]

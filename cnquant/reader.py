@@ -217,7 +217,7 @@ def strip_span(s: str, a: int, b: int) -> tuple[int, int] | None:
                 break
             a += 1
         w = LEX.strip_front.starting_at(s, a, b)
-        if w:
+        if w and b - a - len(w) != 1:  # 完成率100%: a word that leaves one character is part of the name
             a += len(w)
             changed = True
         w = LEX.strip_back.ending_at(s, a + 1, b)
@@ -508,6 +508,8 @@ class _Sentence:
             return self.role(q, "number")
         if self.review:
             return self.role(q, "outcome")
+        if not self.phrase and LEX.past_clause_re.search(s, self.clause_start_hard(q.start), q.start):
+            return self.role(q, "outcome", "reported as done already (已拨付, 已累计投入)")
         q.role = "target"
 
     def role(self, q: _Q, role: str, reason: str | None = None) -> None:
@@ -800,6 +802,10 @@ class _Sentence:
         if after + 1 < self.b and s[after] == "的" and (s[after + 1].isdigit() or s[after + 1] in "一二两三四五六七八九十百千"):
             self.role(q, "qualifier", "describes the object counted next (总投资1000亿元的120个项目)")
             return
+        if after + 1 < self.b and s[after] == "的" and q.m.group in ("money", "measure") and q.suffix is None \
+                and self.counted_next(q):
+            self.role(q, "qualifier", "describes the object counted next (总投资1200亿元的重大项目100个)")
+            return
         task_count = q.suffix in ("以上", "及以上") and q.m.group == "classifier" and (
             s.endswith(LEX.task_verbs, self.a, q.prefix_start) and q.comparator is None)
         if (q.suffix in ("以上", "以下", "及以上", "及以下") or q.comparator == ">") and not task_count:
@@ -813,8 +819,26 @@ class _Sentence:
                 return
             # 确定的10件民生实事, 全市13个区: a count inside a description
             k = q.prefix_start
-            if s.endswith(LEX.scope_before, self.a, k) and q.verb is None and q.comparator is None:
+            if q.verb is None and q.comparator is None and (
+                    s.endswith(LEX.scope_before, self.a, k) or self.listed_after_scope(q)):
                 self.role(q, "count", "a count that describes a scope, not a target (全市13个区, 确定的10件)")
+
+    def counted_next(self, q: _Q) -> bool:
+        """Whether a number-last target follows in q's clause (the 的 phrase after q names what it counts)."""
+        for p in self.qs:
+            if p.start > q.suffix_end and p.role == "target":
+                return not p.number_first and self.clause_start(p.start) <= q.start
+        return False
+
+    def listed_after_scope(self, q: _Q) -> bool:
+        """Whether q continues a 、 list that a scope count opened (全市共有13个区县、2100个行政村)."""
+        prev = None
+        for p in self.qs:
+            if p is q:
+                break
+            prev = p
+        return (prev is not None and prev.role == "count" and prev.reason.startswith("a count that describes a scope")
+                and self.clause_start_hard(q.start) <= prev.start and "、" in self.s[prev.suffix_end:q.start])
 
     # ---------------------------------------------------------------- pattern targets
     def patterns(self) -> None:

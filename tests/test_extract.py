@@ -125,3 +125,13 @@ def test_cumulative_milestone_continues_the_indicator(text, metrics):
 def test_tab_separated_row_takes_the_indicator_cell(row):
     # tables pasted from Word or Excel arrive tab-separated (third red-team review)
     assert [t.metric for t in extract(row)] == ["城乡居民医保参保率"]
+
+
+def test_a_front_word_that_leaves_one_character_is_part_of_the_name():
+    # 完成 is stripped from 完成新建公园 but not from 完成率 (the metric would be 率)
+    assert [t.metric for t in cq.extract("年度民生实事项目全部开工,完成率100%。")] == ["完成率"]
+    assert [t.metric for t in cq.extract("完成新建公园5个。")] == ["新建公园"]
+
+
+def test_price_basis_is_not_the_indicator():
+    assert [t.metric for t in cq.extract("21 | 一般公共预算收入 | 同口径增长4% | 区财政局 | 全年")] == ["一般公共预算收入"]
