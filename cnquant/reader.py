@@ -61,6 +61,9 @@ _CLAUSE_END = frozenset(",;:。!?\n\r)]|\t")
 _SCOPE_END = frozenset(",;:。!?\n\r|\t")  # brackets inside a clause do not end a modality's scope
 _DELIM_RE = re.compile("[" + re.escape("".join(sorted(_DELIMS))) + "]")
 _SCOPE_END_RE = re.compile("[" + re.escape("".join(sorted(_SCOPE_END))) + "]")
+_CN_SCALED_DIGIT = re.compile("[一二两三四五六七八九][百千万亿]+")
+_RANGE_JOIN_CHARS = frozenset("".join(LEX.range_joiners))
+_CN_NUMERAL_CHARS = frozenset("一二两三四五六七八九十")
 _CONNECTORS = frozenset("和与及并或且、,;:。!?)]”\"' \t\n\r(|")
 # An item number opening a sentence: 1. 12、 (一) 一、 第一条
 _INDEX_RE = re.compile(r"\s*(?:\d{1,3}[.、)](?![\d%])|\((?:[一二三四五六七八九十]{1,3}|\d{1,3})\)|[一二三四五六七八九十]{1,3}、"
@@ -370,7 +373,7 @@ class _Sentence:
                 i += 1  # a hyphen after a digit or letter joins a range or a code, it is no sign
             if cm.end() - i == 1 and not s[i].isdigit() and (cm.end() >= b or (
                     s[cm.end()] not in "余多" and UNIT_RE.match(s, cm.end(), b) is None)) \
-                    and not (i == self.a and cm.end() == b):
+                    and not (i == self.a and cm.end() == b) and not self.range_follows(cm.end()):
                 pos = cm.end()  # 一般, 八大: a numeral character inside a word
                 continue
             try:
@@ -385,7 +388,7 @@ class _Sentence:
                 continue
             if (m.scale_only and i > self.a and s[i - 1] == "每") or (
                     m.chinese and m.unit is None and m.low is None and not m.percent_word
-                    and m.end - m.start == 1 and not (i == self.a and m.end == b)):
+                    and m.end - m.start == 1 and not (i == self.a and m.end == b) and not self.range_follows(m.end)):
                 pos = m.end  # 一般, 八大, 每万: a character of a word, not a number
                 continue
             q = _Q(m, m.start, m.end, low=m.low, high=m.high, unit=m.unit)
@@ -394,6 +397,11 @@ class _Sentence:
             pos = q.end
         for code in self.codes:  # codes with no quantity-looking start (PM2.5 …)
             self.others.append(Mention(self.text(*code), code, "code", ROLES["code"]))
+
+    def range_follows(self, k: int) -> bool:
+        """Whether a range joiner and a Chinese numeral follow position k (三至五家, 二到三个)."""
+        s = self.s
+        return k + 1 < self.b and s[k] in _RANGE_JOIN_CHARS and s[k + 1] in _CN_NUMERAL_CHARS
 
     def try_range(self, q: _Q) -> None:
         s = self.s
@@ -410,6 +418,9 @@ class _Sentence:
                 lo, hi = q.m.value, m2.value
                 if q.m.unit is None and q.m.scale == 1 and m2.scale > 1:
                     lo = _plain(lo * m2.scale)  # 1.2-1.5万人: the scale word is written once
+                elif q.m.unit is None and q.m.chinese and m2.chinese and q.m.number_end - q.m.start == 1 \
+                        and _CN_SCALED_DIGIT.fullmatch(s, m2.start, m2.number_end):
+                    lo = _plain(lo * m2.value / parse_number(s[m2.start]))  # 三至五千个: 3000–5000
                 if lo > hi:
                     return
                 q.low, q.high, q.unit = lo, hi, m2.unit or q.m.unit
@@ -485,7 +496,8 @@ class _Sentence:
         if m.group == "age" and not ((self.level_verb_before(q) or self.has_explicit_comparator(q))
                                      and self.ends_clause(q.suffix_end)):
             return self.role(q, "qualifier", "an age that qualifies a population (60岁以上老年人, 50-74周岁)")
-        if m.scale_only:
+        if m.scale_only and not (q.suffix is None and LEX.prefix_comparator(s, self.a, q.start)):
+            # (超百辆, 突破千家: a comparator word makes the bare scale word a number)
             if q.suffix in ("以上", "以下", "及以上"):
                 return self.role(q, "qualifier", "a threshold that qualifies the object (千人以上高山村, 亿元以上项目)")
             return self.role(q, "idiom", "a bare scale word naming a class (千亩方, 百亿级)")
@@ -499,7 +511,8 @@ class _Sentence:
             return self.role(q, "count", "a Chinese numeral without a unit (八大, 二十大, 清零)")
         if m.chinese and not self.phrase and not self.has_explicit_comparator(q) and m.group not in ("measure", "money"):
             task = (m.group in ("classifier", "people") and q.unit not in LEX.naming_classifiers
-                    and self.ends_clause(q.suffix_end) and q.start - self.clause_start(q.start) >= 2
+                    and (self.ends_clause(q.suffix_end) or q.low is not None)  # 培育三至五家龙头企业
+                    and q.start - self.clause_start(q.start) >= 2
                     and _CJK.match(s, q.start - 1))
             if not task and (m.group is not None or q.low is None):
                 return self.role(q, "count")
@@ -806,7 +819,7 @@ class _Sentence:
                 and self.counted_next(q):
             self.role(q, "qualifier", "describes the object counted next (总投资1200亿元的重大项目100个)")
             return
-        task_count = q.suffix in ("以上", "及以上") and q.m.group == "classifier" and (
+        task_count = q.suffix in ("以上", "及以上") and q.m.group in ("classifier", "people") and (
             s.endswith(LEX.task_verbs, self.a, q.prefix_start) and q.comparator is None)
         if (q.suffix in ("以上", "以下", "及以上", "及以下") or q.comparator == ">") and not task_count:
             if after < self.b and (s[after] == "的" or (_CJK.match(s, after) and s[after] not in _CONNECTORS

@@ -135,3 +135,10 @@ def test_a_front_word_that_leaves_one_character_is_part_of_the_name():
 
 def test_price_basis_is_not_the_indicator():
     assert [t.metric for t in cq.extract("21 | 一般公共预算收入 | 同口径增长4% | 区财政局 | 全年")] == ["一般公共预算收入"]
+
+
+def test_chinese_numeral_range_bounds():
+    t = cq.parse_target("新增停车位三至五千个")
+    assert (t.low.magnitude, t.high.magnitude) == (Decimal(3000), Decimal(5000))
+    t = cq.parse_target("培育三至五家龙头企业")
+    assert (t.low.magnitude, t.high.magnitude, t.metric) == (Decimal(3), Decimal(5), "龙头企业")
