@@ -31,6 +31,7 @@ from .target import Comparator, Direction, Measure, Target, Tolerance
 from .tolerance import DEFAULT as DEFAULT_TOLERANCE
 from .tolerance import STRICT as STRICT_TOLERANCE
 from .tolerance import TolerancePolicy, get_default_tolerance
+from .wordregex import word_pattern
 
 __all__ = [
     "CheckPolicy", "DEFAULT_POLICY", "STRICT_POLICY", "ROUNDED_POLICY", "Verdict", "check",
@@ -140,7 +141,7 @@ _RANK_RE = re.compile(r"第\s*(?P<n>\d+|[一二三四五六七八九十百]+)\s*
 _SHARE_WORD = LEX.share_word_re
 _WRITTEN_NUMBER = re.compile(r"\d+(?:\.(\d+))?")
 _CHANGE_WORD = re.compile(
-    r"(?:同比|比上年|较上年|比去年|较去年)?(?P<verb>" + "|".join(sorted(LEX.change_verbs, key=len, reverse=True)) + r")")
+    r"(?:同比|比上年|较上年|比去年|较去年)?(?P<verb>" + word_pattern(LEX.change_verbs) + r")")
 
 
 @lru_cache(maxsize=65536)

@@ -21,12 +21,12 @@ from .reader import strip_span
 from .target import _COMPARATOR_OF, _MODALITY_OF, Comparator, Direction, Measure, Target
 from .tolerance import TolerancePolicy
 from .units import UNIT_RE, UNITS
+from .wordregex import word_pattern
 
 __all__ = ["fast_target"]
 
 
-def _alt(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+_alt = word_pattern
 
 
 _UNITS = {name: info.name for name, info in UNITS.items()

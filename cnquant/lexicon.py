@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from importlib import resources
 
 from .normalize import normalize as _normalize
+from .wordregex import word_pattern
 
 __all__ = ["LEX", "Lexicon", "SpecialPattern"]
 
@@ -76,7 +77,7 @@ def _longest_first(words) -> WordSet:
 
 
 def _alternation(words) -> str:
-    return "|".join(re.escape(w) for w in _longest_first(words))
+    return word_pattern(words)
 
 
 class Lexicon:

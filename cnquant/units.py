@@ -24,6 +24,7 @@ from pathlib import Path
 
 from .errors import IncompatibleUnitsError, ParseError, UnknownUnitError
 from .normalize import normalize
+from .wordregex import word_pattern
 
 __all__ = [
     "UnitInfo", "UNITS", "UNIT_RE", "SCALE_PREFIXES", "lookup", "canonical_unit", "unit_group",
@@ -97,7 +98,7 @@ def _read_table(text: str) -> tuple[dict[str, UnitInfo], dict[str, int]]:
 
 UNITS, SCALE_PREFIXES = _read_table(definitions_text())
 #: Longest unit name at a position (names sorted longest first; normalized spellings included).
-UNIT_RE = re.compile("|".join(re.escape(n) for n in sorted(UNITS, key=len, reverse=True)))
+UNIT_RE = re.compile(word_pattern(UNITS))
 _SCALE_RE = re.compile("万亿|千亿|百亿|十亿|千万|百万|十万|万|亿|千|百|十")
 
 
