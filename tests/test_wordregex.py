@@ -9,15 +9,16 @@ from hypothesis import strategies as st
 from cnquant.units import UNIT_RE, UNITS
 from cnquant.wordregex import word_pattern
 
-_ALPHA = "个百分点家亩万元人次平方米千克/-.]^\\[a"
-words = st.lists(st.text(alphabet=_ALPHA, min_size=1, max_size=4), min_size=1, max_size=12)
+# a small alphabet, so that words share prefixes (个, 个百, 个百分点, 个家); the rest are regex metacharacters
+_ALPHA = "个百]^"
+words = st.lists(st.text(alphabet=_ALPHA, min_size=1, max_size=3), min_size=1, max_size=8)
 
 
 def _plain(ws) -> re.Pattern:
     return re.compile("|".join(re.escape(w) for w in sorted(set(ws), key=len, reverse=True)))
 
 
-@settings(max_examples=300)
+@settings(max_examples=500)
 @given(words, st.text(alphabet=_ALPHA, max_size=12))
 def test_same_matches_as_a_longest_first_alternation(ws, text):
     tree, plain = re.compile(word_pattern(ws)), _plain(ws)
