@@ -107,6 +107,7 @@ class Lexicon:
         self.rate_nouns_down = frozenset(m.get("rate_nouns_down", ()))
         self.annualized = _longest_first(m["annualized"])
         self.fillers = _longest_first(m["fillers"])
+        self.per_words = _longest_first(m.get("per_words", ()))
         mod = data["modality"]
         self.modality_words: dict[str, str] = {w: "binding" for w in mod["binding"]}
         self.modality_words.update({w: "aspirational" for w in mod["aspirational"]})

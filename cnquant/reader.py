@@ -591,6 +591,9 @@ class _Sentence:
         k = q.start
         while k > lo and s[k - 1] == " ":
             k -= 1
+        w = LEX.per_words.ending_at(s, lo, k)
+        if w:  # 提高到每人每月300元: the per words of the rate (see per_unit) sit before the number
+            k -= len(w)
         # comparator before the number
         w = LEX.prefix_comparator(s, lo, k)
         if w:

@@ -142,3 +142,8 @@ def test_chinese_numeral_range_bounds():
     assert (t.low.magnitude, t.high.magnitude) == (Decimal(3000), Decimal(5000))
     t = cq.parse_target("培育三至五家龙头企业")
     assert (t.low.magnitude, t.high.magnitude, t.metric) == (Decimal(3), Decimal(5), "龙头企业")
+
+
+def test_per_words_between_verb_and_number_leave_the_indicator():
+    ts = cq.extract("财政补助标准提高到每人每年670元。")
+    assert [(t.metric, t.unit, t.cues) for t in ts] == [("财政补助标准", "元/年", ("提高到", "每"))]
