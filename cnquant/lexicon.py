@@ -152,6 +152,8 @@ class Lexicon:
         rel = data["relative"]
         self.relative = tuple(SpecialPattern(re.compile(p["pattern"]), p["comparator"], p.get("where") == "end")
                               for p in rel["patterns"])
+        self.share_of_own = _longest_first(rel.get("share_of_own", ()))
+        self.ratio_heads = _longest_first(rel.get("ratio_heads", ()))
         self.share_of = _longest_first(rel["share_of"])
         self.relative_trigger = re.compile(rel["trigger"])
         self.rank = tuple(SpecialPattern(re.compile(p["pattern"]), p["comparator"]) for p in data["rank"]["patterns"])

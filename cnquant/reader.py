@@ -140,6 +140,7 @@ class _Q:
     inherit_from: "_Q | None" = None
     base_cues: list = field(default_factory=list)
     metric_end: int | None = None
+    comparator_end: int | None = None   # the end of a comparator word found a way back (不低于…的80%)
 
 
 @dataclass(slots=True)
@@ -612,6 +613,7 @@ class _Sentence:
                 q.comparator = LEX.prefix_comparators[word]
                 q.cues.append((found.end() - len(word), found.end()))
                 q.metric_end = found.end() - len(word)  # 累计完成投资|不少于总投资的75%
+                q.comparator_end = found.end()
         # verb before the number (or before the comparator)
         w = LEX.level_verbs.ending_at(s, lo, k)
         if w:
@@ -694,7 +696,8 @@ class _Sentence:
                     q.metric = (after + 1, e)
             # 达到“浙丽保”参保人数的60%: a share of another indicator
             region = (lo, q.prefix_start)
-            if s.endswith("的", lo, q.prefix_start):
+            if s.endswith("的", lo, q.prefix_start) and not s.endswith(LEX.share_of_own, lo, q.prefix_start - 1):
+                # (完成总投资的75%, 完成年度任务的30%: a share of the target's own total is progress)
                 for w in LEX.share_of:
                     j = s.rfind(w, lo, q.prefix_start - 1)
                     if j != -1:
@@ -702,6 +705,13 @@ class _Sentence:
                         region = (lo, j)
                         q.cues.append((j, j + len(w)))
                         break
+                else:
+                    own = self.strip_metric(lo, q.metric_end or lo)
+                    if q.comparator_end is not None and q.comparator_end < q.prefix_start - 1 and own is not None \
+                            and not s.endswith(LEX.ratio_heads, *own):
+                        # 农村低保标准不低于城镇低保标准的80%: the comparator word compares with another
+                        # indicator (…的比例不超过专项债券规模的25%: a ratio's own base, still a level)
+                        q.relative_ref = (q.comparator_end, q.prefix_start - 1)
             if q.metric_end is not None:
                 region = (region[0], min(region[1], q.metric_end))
             if q.metric is None and s[region[0]:region[1]].strip() not in ("和", "与", "及", "、", "以及", "或"):
@@ -721,7 +731,7 @@ class _Sentence:
     @staticmethod
     def reset_context(q: _Q) -> None:
         q.cues = list(q.base_cues)
-        q.comparator = q.verb = q.metric = q.relative_ref = q.metric_end = None
+        q.comparator = q.verb = q.metric = q.relative_ref = q.metric_end = q.comparator_end = None
         q.sign, q.measure, q.end = 1, "level", q.m.end
         q.number_first = q.annualized = q.based = q.respectively = q.each = False
 

@@ -117,3 +117,8 @@ def test_ambiguous_phrase_says_use_parse_targets():
     with pytest.raises(cq.AmbiguousTargetError) as info:
         parse_target("新增停车位3500个,新增学位4700个")
     assert "parse_targets" in str(info.value)
+
+
+def test_relative_share_names_its_reference():
+    t = parse_target("农村低保标准不低于城镇低保标准的80%")
+    assert (t.metric, t.reference, t.cues) == ("农村低保标准", "城镇低保标准", ("不低于",))
