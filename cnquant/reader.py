@@ -1019,7 +1019,7 @@ class _Sentence:
         out: list[_T] = []
         for p in LEX.direction_sv:
             for m in p.regex.finditer(s, a, b):
-                if self.blocked(m.span()) or not self.ends_clause(m.end()):
+                if self.blocked(m.span()) or not self.ends_clause(m.end()) or self.in_metric(m.span()):
                     continue
                 cs = self.clause_start_hard(m.start())
                 end_subject = m.start()
@@ -1058,6 +1058,12 @@ class _Sentence:
                 out.append(_T(m.start(), e, m.start(), "direction", None, None, None, None, None, p.kind, met,
                               cues=[m.span()]))
         return out
+
+    def in_metric(self, span) -> bool:
+        """Whether span lies inside the indicator of a numeric target (单位GDP能耗下降 | 3%)."""
+        x, y = span
+        return any(q.role == "target" and q.metric is not None and q.metric[0] <= x and y <= q.metric[1]
+                   for q in self.qs)
 
     def quantitative(self, span) -> bool:
         t = self.s[span[0]:span[1]].rstrip("”\"")
@@ -1102,10 +1108,17 @@ class _Sentence:
             sign = q.sign
             if measure == "level" and unit == "%" and metric and not q.relative_ref:
                 w = LEX.rate_nouns.ending_at(s, metric[0] + 1, metric[1])
+                down = w in LEX.rate_nouns_down
+                if w is None and (q.verb is None or q.verb in LEX.level_verbs):
+                    # 规上工业增加值增长 | 7%: the change verb ends the indicator's cell
+                    w = LEX.change_verbs.ending_at(s, metric[0] + 1, metric[1])
+                    if w is not None and len(w) < 2:
+                        w = None
+                    down = w in LEX.decrease
                 if w:  # 社零总额增幅达到7%: the indicator is a growth rate (PM2.5浓度降幅达到4%: a fall)
                     measure, metric = "change_rate", (metric[0], metric[1] - len(w))
-                    direction = "decrease" if w in LEX.rate_nouns_down else "increase"
-                    if w in LEX.rate_nouns_down:
+                    direction = "decrease" if down else "increase"
+                    if down:
                         sign = -sign
                     metrics = [metric]
             default_comp = comp is None
