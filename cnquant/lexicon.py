@@ -93,6 +93,7 @@ class Lexicon:
         self.suffix_words = _longest_first(self.suffix_comparators)
         self.range_joiners = tuple(c["range_joiners"])
         self.not_comparator = _longest_first(c.get("not_comparator", ()))
+        self.period_words = frozenset(c.get("period_words", ()))
         m = data["measure"]
         self.increase = _longest_first(m["increase"])
         self.decrease = _longest_first(m["decrease"])

@@ -492,8 +492,10 @@ class _Sentence:
                 q.suffix = "以内"  # 1天内办结: a ceiling on the time taken
                 q.cues.append((q.suffix_end, q.suffix_end + 1))
                 q.suffix_end += 1
-            elif not (self.has_explicit_comparator(q) or self.level_verb_before(q)):
-                return self.role(q, "duration")
+            elif not ((self.has_explicit_comparator(q)
+                       and LEX.prefix_comparator(s, self.a, q.start) not in LEX.period_words)
+                      or self.level_verb_before(q)):
+                return self.role(q, "duration")  # (近3年, 约2年时间: the length of a period)
         if m.group == "age" and not ((self.level_verb_before(q) or self.has_explicit_comparator(q))
                                      and self.ends_clause(q.suffix_end)):
             return self.role(q, "qualifier", "an age that qualifies a population (60岁以上老年人, 50-74周岁)")
@@ -720,6 +722,10 @@ class _Sentence:
                     q.respectively = True
                     region = (self.clause_start_hard(j, floor), j)
                 q.metric = self.strip_metric(*region)
+                if q.metric is None and s.endswith("的", *region):
+                    w = LEX.share_of_own.ending_at(s, region[0], region[1] - 1)
+                    if w:  # 完成全年目标任务的25%: the share is of the task itself
+                        q.metric = (region[1] - 1 - len(w), region[1] - 1)
             if q.metric is None and lo > self.a and s[lo - 1] in "|\t":
                 # 1 | 城镇新增就业 | 2.5万人: the indicator is the cell before the value
                 pj = self.clause_start(lo - 1)

@@ -147,3 +147,9 @@ def test_chinese_numeral_range_bounds():
 def test_per_words_between_verb_and_number_leave_the_indicator():
     ts = cq.extract("财政补助标准提高到每人每年670元。")
     assert [(t.metric, t.unit, t.cues) for t in ts] == [("财政补助标准", "元/年", ("提高到", "每"))]
+
+
+def test_share_of_the_task_itself_names_the_task():
+    ts = cq.extract("一季度完成全年目标任务的25%,上半年完成60%。")
+    assert [(t.metric, str(t.value)) for t in ts] == [("目标任务", "25%"), ("目标任务", "60%")]
+    assert [t.metric for t in cq.extract("4\t一般公共预算收入\t同口径增长3.5%\t区财政局")] == ["一般公共预算收入"]
