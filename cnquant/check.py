@@ -391,7 +391,7 @@ class _Checker:
             goal = f"{sym} {_fmt(value, unit)}"
             gap = r - value
             if tol is not None:
-                goal += f" ±{_fmt(tol.band(value), unit) if not tol.relative else tol.band(value).normalize()}"
+                goal += f" ±{_fmt(tol.band(value), unit)}"  # (relative bands too: ±750人, never ±7.5E+2)
         else:
             return self.verdict(INDETERMINATE, "the target has no value to check against")
         completion, note = self.completion(r, comp, value)

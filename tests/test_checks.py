@@ -185,3 +185,8 @@ def test_completion_share_reports():
     v = check("新增停车位3500个", "完成率98%")
     assert v.status == "not_met" and v.completion == Decimal("0.98")
     assert check("新增停车位3500个", "完成率100%").status == "met"
+
+
+def test_reason_writes_a_relative_band_as_a_quantity():
+    reason = cq.check("城镇新增就业近1.5万人", "1.45万人").reason
+    assert "E+" not in reason and "±750人" in reason
