@@ -141,6 +141,7 @@ class _Q:
     base_cues: list = field(default_factory=list)
     metric_end: int | None = None
     comparator_end: int | None = None   # the end of a comparator word found a way back (不低于…的80%)
+    scope: bool = False                 # a count describing a scope (全市13个区): a 、 list after it does too
 
 
 @dataclass(slots=True)
@@ -854,6 +855,7 @@ class _Sentence:
             if q.verb is None and q.comparator is None and (
                     s.endswith(LEX.scope_before, self.a, k) or self.listed_after_scope(q)):
                 self.role(q, "count", "a count that describes a scope, not a target (全市13个区, 确定的10件)")
+                q.scope = True
 
     def counted_next(self, q: _Q) -> bool:
         """Whether a number-last target follows in q's clause (the 的 phrase after q names what it counts)."""
@@ -869,8 +871,8 @@ class _Sentence:
             if p is q:
                 break
             prev = p
-        return (prev is not None and prev.role == "count" and prev.reason.startswith("a count that describes a scope")
-                and self.clause_start_hard(q.start) <= prev.start and "、" in self.s[prev.suffix_end:q.start])
+        return (prev is not None and prev.scope and self.clause_start_hard(q.start) <= prev.start
+                and "、" in self.s[prev.suffix_end:q.start])
 
     # ---------------------------------------------------------------- pattern targets
     def patterns(self) -> None:
