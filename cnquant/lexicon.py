@@ -32,6 +32,8 @@ class SpecialPattern:
     where_end: bool = False
     split: bool = False
     metric_after: bool = False
+    #: for kind "value": the reading it stands for (measure, comparator, value, unit, direction)
+    fixed: tuple[str, str, str, str | None, str | None] | None = None
 
 
 class WordSet(tuple[str, ...]):
@@ -140,7 +142,10 @@ class Lexicon:
         sp = data["special"]
         self.specials = tuple(
             SpecialPattern(re.compile(p["pattern"]), p["kind"], p.get("where") == "end", p.get("split", False),
-                           p.get("metric_after", False)) for p in sp["zero"])
+                           p.get("metric_after", False),
+                           (p["measure"], p["comparator"], p["value"], p.get("unit"), p.get("direction"))
+                           if p["kind"] == "value" else None)
+            for p in sp["zero"])
         self.direction_sv = tuple(
             SpecialPattern(re.compile(p["pattern"]), p["direction"], True, p.get("split", False))
             for p in sp["direction_subject_verb"])

@@ -915,8 +915,10 @@ class _Sentence:
                 found.append(t)
         for p in (LEX.specials if has_special else ()):
             for m in p.regex.finditer(s, a, b):
-                if self.blocked(m.span()) or (p.where_end and not self.ends_clause(m.end())):
+                if self.blocked(m.span(), numbers=p.fixed is None) or (p.where_end and not self.ends_clause(m.end())):
                     continue
+                if p.fixed:  # 两位数增长: the numeral belongs to the phrase
+                    self.absorb(m.span(), "count")
                 new = self.special(p, m)
                 found.extend(new)
                 self.claimed.extend((t.start, t.end) for t in new)
@@ -982,9 +984,11 @@ class _Sentence:
         elif kind == "double":  # 翻一番 = +100%, 翻两番 = +300% (to four times)
             times = {"两": 2, "二": 2, "三": 3}.get(m.groupdict().get("n") or "一", 1)
             comp, value, unit = ">=", Decimal(2 ** times - 1) * 100, "%"
+        elif kind == "value" and p.fixed:  # 两位数增长: a phrase that stands for a number
+            comp, value, unit = p.fixed[1], Decimal(p.fixed[2]), p.fixed[3]
         else:
             comp, value, unit = ">=", Decimal(1), None
-        measure = {"over_half": "level", "double": "change_rate"}.get(kind, "special")
+        measure = p.fixed[0] if p.fixed else {"over_half": "level", "double": "change_rate"}.get(kind, "special")
         if p.metric_after and m.groupdict().get("metric"):
             metrics = [m.span("metric")]
             start = m.start()
@@ -1002,7 +1006,7 @@ class _Sentence:
             end += 1
             if start == m.start() and start > self.a and s[start - 1] in "“\"":
                 start -= 1  # keep the quotes of 实现“愿接尽接” together
-        direction = "increase" if kind == "double" else None
+        direction = p.fixed[4] if p.fixed else ("increase" if kind == "double" else None)
         return [_T(start, end, m.start(), measure, comp, value, None, None, unit, direction, met, cues=[m.span()])
                 for met in metrics]
 
