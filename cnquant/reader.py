@@ -25,6 +25,7 @@ from .lexicon import LEX
 from .normalize import normalize
 from .quantity import Quantity, QuantityMatch, match_quantity
 from .units import UNIT_RE
+from .tables import Header, header_of, read_row
 from .target import Comparator, Target
 from .target import _COMPARATOR_OF, _DIRECTION_OF, _MEASURE_OF, _MODALITY_OF
 from .tolerance import TolerancePolicy, get_default_tolerance
@@ -56,6 +57,7 @@ ROLES: dict[str, str] = {
 }
 
 _SENT_RE = re.compile(r"[^。!?;\n\r]+")
+_CELL_RE = re.compile(r"[|\t]")
 _DELIMS = frozenset(",;:、。!?\n\r]|\t")  # | and tabs separate table cells
 _CLAUSE_END = frozenset(",;:。!?\n\r)]|\t")
 _SCOPE_END = frozenset(",;:。!?\n\r|\t")  # brackets inside a clause do not end a modality's scope
@@ -179,6 +181,7 @@ def read(raw: str, *, mode: str = "text", tolerance: TolerancePolicy | None = No
     policy = tolerance or get_default_tolerance()
     out: list[Mention] = []
     in_review = False
+    header: Header | None = None  # the header of the indicator table being read, if any
     for sm in _SENT_RE.finditer(s):
         for a, b in _pieces(s, *sm.span()):
             while a < b and s[a].isspace():
@@ -192,6 +195,17 @@ def read(raw: str, *, mode: str = "text", tolerance: TolerancePolicy | None = No
                     in_review = False
                 elif LEX.section_opener.match(s, a, b):
                     in_review = True
+            if _CELL_RE.search(s, a, b) is not None:  # a table row: an indicator table's header or row?
+                h = header_of(s, a, b)
+                if h is not None:
+                    header = h
+                    continue
+                row = None if in_review else read_row(raw, s, a, b, header, policy)
+                if row is not None:
+                    out.extend(Mention(*m) for m in row)
+                    continue
+            else:
+                header = None
             out.extend(_Sentence(raw, s, a, b, mode, policy, in_review).read())
     return out
 

@@ -1,0 +1,294 @@
+"""Rows of indicator tables (十四五规划 主要指标表 and the like), read cell by cell.
+
+An indicator table gives, per row, an indicator whose unit is written in brackets or in a unit
+column, then bare numbers: the base-year value, the target value, sometimes an annual growth rate,
+and an attribute (预期性 / 约束性)::
+
+    | 1 | 地区生产总值(亿元) | 1500 | 2100 | 7%左右 | 预期性 |
+    | 3 | 城镇调查失业率(%)  | —    | <5.5 |        | 约束性 |
+
+The general reader cannot read such a row (a bare number has no unit, and the cell before it is
+another number), so :func:`cnquant.reader.read` hands every line that looks like one to
+:func:`read_row`. A header line seen before (``| 指标 | 单位 | 2020年 | 2025年 | 年均增长 | 属性 |``) says
+which column is which; without one, the first of several bare numbers is the base-year value and
+the others are targets, and a value with a % of its own under an indicator counted in another
+unit is its annual growth rate. 约束性 makes the targets binding, 预期性 aspirational.
+
+>>> from cnquant import extract
+>>> [str(t) for t in extract("| 1 | 地区生产总值(亿元) | 1500 | 2100 | 7%左右 | 预期性 |")]
+['地区生产总值: level ≥ 2100亿元 (aspirational)', '地区生产总值: change_rate ≈ 7% (aspirational)']
+>>> [str(t) for t in extract("| 3 | 城镇调查失业率(%) | — | <5.5 | 约束性 |")]
+['城镇调查失业率: level < 5.5% (binding)']
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from .lexicon import LEX
+from .numerals import _plain
+from .errors import LimitError
+from .quantity import Quantity, QuantityMatch, match_quantity
+from .target import _COMPARATOR_OF, Comparator, Direction, Measure, Modality, Target
+from .tolerance import TolerancePolicy
+from .units import lookup
+
+__all__ = ["Header", "header_of", "read_row"]
+
+_CELL_SEP = re.compile(r"[|\t]")
+_EMPTY = frozenset({"", "-", "—", "——", "/", "--", "一", "…", "无"})
+_NAME_UNIT = re.compile(r"(?P<name>.*?[\u4e00-\u9fffA-Za-z].*?)\s*[(](?P<unit>[^()]{1,10})[)]\s*$")
+_YEAR = re.compile(r"((?:19|20)\d\d)年")
+_BRACKETS = str.maketrans("", "", "[]〔〕【】")
+_GROWTH = re.compile(r"(?P<annual>年均|年平均)?(?P<verb>增长率?|增速|增幅|提高|提升|上升|下降率?|降低率?|减少|降幅)$")
+_DOWN = ("下降", "降低", "减少", "降幅")
+_DIGIT = re.compile(r"\d")
+_DATE_CELL = re.compile(r"[\d年月日底前中旬上下季度末初份全内\-~至到.]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Header:
+    """The column roles of an indicator table: ``name``, ``unit``, ``base``, ``target``, ``rate``,
+    ``attr``, ``index`` or ``""`` (unknown), one per cell."""
+
+    roles: tuple[str, ...]
+
+
+def _match(s: str, i: int, stop: int) -> QuantityMatch | None:
+    """match_quantity, with a number too long to read taken as no value (the cell is text)."""
+    try:
+        return match_quantity(s, i, stop)
+    except LimitError:
+        return None
+
+
+def _unit(text: str) -> tuple[str, Decimal] | None:
+    """A unit as a table writes it (%, 亿元, 万人, 个): its canonical name and scale, or None."""
+    probe = "1" + text.strip()
+    m = _match(probe, 0, len(probe))
+    if m is None or m.end != len(probe) or m.unit is None:
+        return None
+    return m.unit, m.value
+
+
+def _cells(s: str, a: int, b: int) -> list[tuple[int, int]]:
+    """The cells of a row as (start, end) spans, stripped of spaces; the empty edges of a row
+    written with outer bars (| a | b |) are dropped."""
+    spans, k = [], a
+    for m in _CELL_SEP.finditer(s, a, b):
+        spans.append((k, m.start()))
+        k = m.end()
+    spans.append((k, b))
+    out = []
+    for x, y in spans:
+        while x < y and s[x].isspace():
+            x += 1
+        while y > x and s[y - 1].isspace():
+            y -= 1
+        out.append((x, y))
+    while out and out[0][0] == out[0][1]:
+        out.pop(0)
+    while out and out[-1][0] == out[-1][1]:
+        out.pop()
+    return out
+
+
+def header_of(s: str, a: int, b: int) -> Header | None:
+    """The column roles when s[a:b] is the header line of an indicator table, else None."""
+    if "|" not in s[a:b] and "\t" not in s[a:b]:
+        return None
+    cells = _cells(s, a, b)
+    if len(cells) < 3:
+        return None
+    roles, years = [], []
+    for x, y in cells:
+        c = s[x:y]
+        ym = _YEAR.search(c)
+        if "属性" in c:
+            roles.append("attr")
+        elif c in ("单位", "计量单位"):
+            roles.append("unit")
+        elif "年均" in c or "增速" in c or "增长" in c:
+            roles.append("rate")
+        elif ym or "目标" in c or "基期" in c or "现状" in c or "基数" in c:
+            roles.append("year")
+            years.append((len(roles) - 1, int(ym.group(1)) if ym else (9999 if "目标" in c else 0)))
+        elif "指标" in c or "名称" in c:
+            roles.append("name")
+        elif c in ("序号", "编号"):
+            roles.append("index")
+        elif _match(s, x, y) is not None:
+            return None  # a header holds no values
+        else:
+            roles.append("")
+    if "name" not in roles or not years:
+        return None
+    last = max(years, key=lambda iy: iy[1])[0]
+    roles = ["target" if i == last else ("base" if r == "year" else r) for i, r in enumerate(roles)]
+    return Header(tuple(roles))
+
+
+def _value(s: str, x: int, y: int):
+    """Read a value cell: (prefix word span or None, suffix word span or None, QuantityMatch, low,
+    high) when the cell is a bare value (a number with optional comparator words, unit and range),
+    else None."""
+    k = x
+    while k < y and s[k] in "[〔【":
+        k += 1
+    e = y
+    while e > k and s[e - 1] in "]〕】":
+        e -= 1
+    pre = None
+    for j in range(k, min(e, k + 4)):  # a prefix word or symbol right before the number
+        w = LEX.prefix_comparator(s, k, j + 1)
+        if w and s[k:j + 1] == w:
+            pre = (k, j + 1)
+    start = pre[1] if pre else k
+    while start < e and s[start] == " ":
+        start += 1
+    m = _match(s, start, e)
+    if m is None:
+        return None
+    end = m.end
+    low = high = None
+    for joiner in LEX.range_joiners:
+        if s.startswith(joiner, end, e):
+            m2 = _match(s, end + len(joiner), e)
+            if m2 is not None and (m2.unit == m.unit or m.unit is None):
+                low, high, end = m.value, m2.value, m2.end
+                m = m2 if m.unit is None else m
+            break
+    w = LEX.suffix_comparator(s, end, e)
+    suf = (end, end + len(w)) if w else None
+    if suf:
+        end = suf[1]
+    if end != e:
+        return None  # more than a value: a task cell the general reader reads
+    return pre, suf, m, low, high
+
+
+def read_row(raw: str, s: str, a: int, b: int, header: Header | None, policy: TolerancePolicy) -> list | None:
+    """The mentions of an indicator-table row s[a:b] as (text, span, role, reason, target) tuples,
+    or None when the line is not such a row (the general reader takes it)."""
+    if "|" not in s[a:b] and "\t" not in s[a:b]:
+        return None
+    cells = _cells(s, a, b)
+    if len(cells) < 3:
+        return None
+    roles = list(header.roles) if header is not None and len(header.roles) == len(cells) else None
+    # the indicator: the header's name column, else the first cell with a bracketed unit
+    name_i, found = None, None
+    for i, (x, y) in enumerate(cells):
+        if roles is not None and roles[i] != "name":
+            continue
+        nm = _NAME_UNIT.match(s, x, y)
+        found = _unit(nm.group("unit")) if nm else None
+        if nm is not None and found is not None:
+            name_i, name = i, (nm.start("name"), nm.end("name"))
+            break
+        if roles is not None:
+            name_i, name = i, (x, y)
+            break
+    if name_i is None:
+        return None
+    if roles is not None and "unit" in roles:
+        ux, uy = cells[roles.index("unit")]
+        found = _unit(s[ux:uy]) or found
+    if found is None and roles is None:
+        return None
+    unit, scale = found if found is not None else (None, Decimal(1))
+    info = lookup(unit) if unit else None
+    values = []
+    for i in range(name_i + 1, len(cells)):
+        x, y = cells[i]
+        if s[x:y] in _EMPTY or (roles is not None and roles[i] in ("attr", "unit", "index", "name")):
+            continue
+        v = _value(s, x, y)
+        if v is None and _DIGIT.search(s, x, y) and not _DATE_CELL.fullmatch(s, x, y):
+            return None  # a cell with numbers in words (1.5万人以上,其中…): the general reader reads the row
+        if v is None or (v[2].group == "time" and info is not None and info.group != "time"):
+            continue  # 预期性, 区发改局, 12月: not a value of this indicator
+        values.append((i, v))
+    if not values:
+        return None
+    attr = None
+    for x, y in cells:
+        if "约束" in s[x:y]:
+            attr = (Modality.BINDING, (x, y))
+        elif "预期" in s[x:y]:
+            attr = (Modality.ASPIRATIONAL, (x, y))
+    # which value is which: the header says, else the first of several unit-less values is the base
+    bare = [i for i, v in values if v[2].unit is None]
+    out: list[tuple[str, tuple[int, int], str, str, Target | None]] = [
+        (raw[x:y], (x, y), "index", "the number of a table row", None)
+        for x, y in cells[:name_i] if y > x and s[x:y].isdigit()]
+    name_text = s[name[0]:name[1]]
+    g = _GROWTH.search(name_text)
+    metric_end = name[0] + g.start() if g else name[1]
+    for i, (pre, suf, m, low, high) in values:
+        role = roles[i] if roles is not None else (
+            "base" if len(bare) > 1 and i == bare[0] else ("rate" if m.unit == "%" and unit not in ("%", None)
+                                                           and unit != "百分点" else "target"))
+        x, y = cells[i]
+        if role == "base":
+            out.append((raw[x:y], (x, y), "number", "the base-year value in an indicator table row", None))
+            continue
+        if role not in ("target", "rate"):
+            out.append((raw[x:y], (x, y), "number", "a value in a column the table header does not name", None))
+            continue
+        vunit, mult = (m.unit, Decimal(1)) if m.unit else (unit, scale)  # 2100 under 亿元: 2100亿元
+        if role == "rate" and m.unit is None and unit == "%":
+            vunit = "百分点"  # a rate column under a % indicator: the change in points
+        measure, direction, annualized, sign = Measure.LEVEL, None, False, 1
+        metric = (name[0], metric_end if g else name[1])
+        if role == "rate" and vunit == "百分点":
+            measure, direction = Measure.CHANGE, Direction.INCREASE
+            annualized = s[x] not in "[〔【"  # [1]: a total over the plan period
+        elif role == "rate" or (g and vunit == "%"):
+            measure, direction = Measure.CHANGE_RATE, Direction.INCREASE
+            annualized = role == "rate" or bool(g and g.group("annual"))
+            if g and g.group("verb").startswith(_DOWN):
+                direction, sign = Direction.DECREASE, -1
+        elif g and vunit == "百分点":
+            measure, direction = Measure.CHANGE, Direction.INCREASE
+            if g.group("verb").startswith(_DOWN):
+                direction, sign = Direction.DECREASE, -1
+        else:
+            metric = name
+        metric_text = raw[metric[0]:metric[1]].strip() or None
+        cues = []
+        comp = None
+        if pre:
+            comp = LEX.prefix_comparators[s[pre[0]:pre[1]]]
+            cues.append(raw[pre[0]:pre[1]])
+        if suf:
+            comp = LEX.suffix_comparators[s[suf[0]:suf[1]]]
+            cues.append(raw[suf[0]:suf[1]])
+        if low is not None and high is not None:
+            comp = "between"
+        if comp is None:
+            lower = LEX.lower_is_better_word(metric_text) if measure is Measure.LEVEL and metric_text else None
+            comp = "<=" if lower else ">="
+        comparator = _COMPARATOR_OF[comp]
+        value = _plain(m.value * mult)
+        low, high = (None if low is None else low * mult), (None if high is None else high * mult)
+        if sign < 0:
+            value = -value
+            low, high = (None if high is None else -high), (None if low is None else -low)
+            comparator = comparator.mirrored()
+        if attr is not None:
+            cues.append(raw[attr[1][0]:attr[1][1]])
+
+        def q(v: Decimal | None) -> Quantity | None:
+            return None if v is None else Quantity(_plain(v), vunit)
+
+        target = Target(
+            measure=measure, comparator=comparator,
+            value=None if comparator is Comparator.BETWEEN else Quantity(value, vunit, text=raw[m.start:m.end]),
+            low=q(low), high=q(high), unit=vunit,
+            tolerance=policy.for_unit(vunit) if comparator is Comparator.APPROX else None,
+            modality=attr[0] if attr else None, direction=direction, metric=metric_text,
+            cues=tuple(cues), text=raw[cells[name_i][0]:y], span=(cells[name_i][0], y), annualized=annualized)
+        out.append((target.text, target.span, "target", "a value in an indicator table row", target))
+    return out
