@@ -58,6 +58,7 @@ ROLES: dict[str, str] = {
 
 _SENT_RE = re.compile(r"[^。!?;\n\r]+")
 _CELL_RE = re.compile(r"[|\t]")
+_NAMES_SOMETHING = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 _DELIMS = frozenset(",;:、。!?\n\r]|\t")  # | and tabs separate table cells
 _CLAUSE_END = frozenset(",;:。!?\n\r)]|\t")
 _SCOPE_END = frozenset(",;:。!?\n\r|\t")  # brackets inside a clause do not end a modality's scope
@@ -745,8 +746,9 @@ class _Sentence:
                 # 1 | 城镇新增就业 | 2.5万人: the indicator is the cell before the value
                 pj = self.clause_start(lo - 1)
                 cell = self.strip_metric(pj, lo - 1)
-                if cell and not any(p.role == "target" and cell[0] <= p.start < cell[1] for p in self.qs):
-                    q.metric = cell
+                if cell and _NAMES_SOMETHING.search(s, *cell) \
+                        and not any(p.role == "target" and cell[0] <= p.start < cell[1] for p in self.qs):
+                    q.metric = cell  # (a cell of -- or 7.2 names nothing)
         q.region = (lo, q.prefix_start)
 
     @staticmethod

@@ -44,6 +44,9 @@ _BRACKETS = str.maketrans("", "", "[]〔〕【】")
 _GROWTH = re.compile(r"(?P<annual>年均|年平均)?(?P<verb>增长率?|增速|增幅|提高|提升|上升|下降率?|降低率?|减少|降幅)$")
 _DOWN = ("下降", "降低", "减少", "降幅")
 _DIGIT = re.compile(r"\d")
+_NAME_WORD = re.compile("指标|名称")
+_BRACKET_CELL = re.compile(r"\)\s*(?:[|\t]|$)")
+_COUNTED = re.compile(r"\d\s*[^\d]{0,3}$")
 _DATE_CELL = re.compile(r"[\d年月日底前中旬上下季度末初份全内\-~至到.]+")
 
 
@@ -96,7 +99,7 @@ def _cells(s: str, a: int, b: int) -> list[tuple[int, int]]:
 
 def header_of(s: str, a: int, b: int) -> Header | None:
     """The column roles when s[a:b] is the header line of an indicator table, else None."""
-    if "|" not in s[a:b] and "\t" not in s[a:b]:
+    if _NAME_WORD.search(s, a, b) is None:  # (a header must name its indicator column)
         return None
     cells = _cells(s, a, b)
     if len(cells) < 3:
@@ -171,8 +174,8 @@ def _value(s: str, x: int, y: int):
 def read_row(raw: str, s: str, a: int, b: int, header: Header | None, policy: TolerancePolicy) -> list | None:
     """The mentions of an indicator-table row s[a:b] as (text, span, role, reason, target) tuples,
     or None when the line is not such a row (the general reader takes it)."""
-    if "|" not in s[a:b] and "\t" not in s[a:b]:
-        return None
+    if header is None and _BRACKET_CELL.search(s, a, b) is None:
+        return None  # (the quick test: no cell ends with a bracketed unit)
     cells = _cells(s, a, b)
     if len(cells) < 3:
         return None
@@ -183,6 +186,8 @@ def read_row(raw: str, s: str, a: int, b: int, header: Header | None, policy: To
         if roles is not None and roles[i] != "name":
             continue
         nm = _NAME_UNIT.match(s, x, y)
+        if nm is not None and _COUNTED.search(nm.group("name")):
+            nm = None  # 房源500套(间): a number with an alternative classifier, not an indicator's unit
         found = _unit(nm.group("unit")) if nm else None
         if nm is not None and found is not None:
             name_i, name = i, (nm.start("name"), nm.end("name"))
