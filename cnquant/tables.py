@@ -32,7 +32,8 @@ from .errors import LimitError
 from .quantity import Quantity, QuantityMatch, match_quantity
 from .target import _COMPARATOR_OF, Comparator, Direction, Measure, Modality, Target
 from .tolerance import TolerancePolicy
-from .units import lookup
+from .units import UNITS, lookup
+from .wordregex import word_pattern
 
 __all__ = ["Header", "header_of", "read_row"]
 
@@ -47,6 +48,8 @@ _DIGIT = re.compile(r"\d")
 _NAME_WORD = re.compile("指标|名称")
 _BRACKET_CELL = re.compile(r"\)\s*(?:[|\t]|$)")
 _COUNTED = re.compile(r"\d\s*[^\d]{0,3}$")
+_NAMES = re.compile(r"[^\d|\t]*[\u4e00-\u9fff]{2}[^\d|\t]*")  # an indicator name: words, no digits
+_UNIT_CELL = re.compile(r"[|\t]\s*(?:[万亿千百]?(?:" + word_pattern(UNITS) + r"))\s*(?=[|\t]|$)")
 _DATE_CELL = re.compile(r"[\d年月日底前中旬上下季度末初份全内\-~至到.]+")
 
 
@@ -174,14 +177,14 @@ def _value(s: str, x: int, y: int):
 def read_row(raw: str, s: str, a: int, b: int, header: Header | None, policy: TolerancePolicy) -> list | None:
     """The mentions of an indicator-table row s[a:b] as (text, span, role, reason, target) tuples,
     or None when the line is not such a row (the general reader takes it)."""
-    if header is None and _BRACKET_CELL.search(s, a, b) is None:
-        return None  # (the quick test: no cell ends with a bracketed unit)
+    if header is None and _BRACKET_CELL.search(s, a, b) is None and _UNIT_CELL.search(s, a, b) is None:
+        return None  # (the quick test: no cell ends with a bracketed unit, no cell is a unit)
     cells = _cells(s, a, b)
     if len(cells) < 3:
         return None
     roles = list(header.roles) if header is not None and len(header.roles) == len(cells) else None
     # the indicator: the header's name column, else the first cell with a bracketed unit
-    name_i, found = None, None
+    name_i, found, unit_i = None, None, None
     for i, (x, y) in enumerate(cells):
         if roles is not None and roles[i] != "name":
             continue
@@ -195,6 +198,11 @@ def read_row(raw: str, s: str, a: int, b: int, header: Header | None, policy: To
         if roles is not None:
             name_i, name = i, (x, y)
             break
+        if i + 1 < len(cells) and _NAMES.fullmatch(s, x, y):
+            found = _unit(s[cells[i + 1][0]:cells[i + 1][1]])
+            if found is not None:  # | 地区生产总值 | 亿元 | 1500 | 2100 |: a unit column after the name
+                name_i, name, unit_i = i, (x, y), i + 1
+                break
     if name_i is None:
         return None
     if roles is not None and "unit" in roles:
@@ -207,7 +215,7 @@ def read_row(raw: str, s: str, a: int, b: int, header: Header | None, policy: To
     values = []
     for i in range(name_i + 1, len(cells)):
         x, y = cells[i]
-        if s[x:y] in _EMPTY or (roles is not None and roles[i] in ("attr", "unit", "index", "name")):
+        if s[x:y] in _EMPTY or i == unit_i or (roles is not None and roles[i] in ("attr", "unit", "index", "name")):
             continue
         v = _value(s, x, y)
         if v is None and _DIGIT.search(s, x, y) and not _DATE_CELL.fullmatch(s, x, y):
