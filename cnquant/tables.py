@@ -47,6 +47,7 @@ _DOWN = ("下降", "降低", "减少", "降幅")
 _DIGIT = re.compile(r"\d")
 _NAME_WORD = re.compile("指标|名称")
 _BRACKET_CELL = re.compile(r"\)\s*(?:[|\t]|$)")
+_NAME_INDEX = re.compile(r"\d{1,3}[.、]\s*")
 _COUNTED = re.compile(r"\d\s*[^\d]{0,3}$")
 _NAMES = re.compile(r"[^\d|\t]*[\u4e00-\u9fff]{2}[^\d|\t]*")  # an indicator name: words, no digits
 _UNIT_CELL = re.compile(r"[|\t]\s*(?:[万亿千百]?(?:" + word_pattern(UNITS) + r"))\s*(?=[|\t]|$)")
@@ -59,6 +60,7 @@ class Header:
     ``attr``, ``index`` or ``""`` (unknown), one per cell."""
 
     roles: tuple[str, ...]
+    annual: bool = False   #: the growth column says 年均 (its rates are annual)
 
 
 def _match(s: str, i: int, stop: int) -> QuantityMatch | None:
@@ -93,9 +95,14 @@ def _cells(s: str, a: int, b: int) -> list[tuple[int, int]]:
         while y > x and s[y - 1].isspace():
             y -= 1
         out.append((x, y))
-    while out and out[0][0] == out[0][1]:
-        out.pop(0)
-    while out and out[-1][0] == out[-1][1]:
+    if s[a] == "|" and out and out[0][0] == out[0][1]:
+        out.pop(0)  # the outer bars of | a | b |
+    k = a
+    while k > 0 and s[k - 1] in " \t":  # leading tabs (stripped with the line's blanks) are empty cells
+        k -= 1
+        if s[k] == "\t":
+            out.insert(0, (a, a))
+    if s[b - 1] == "|" and out and out[-1][0] == out[-1][1]:
         out.pop()
     return out
 
@@ -132,7 +139,7 @@ def header_of(s: str, a: int, b: int) -> Header | None:
         return None
     last = max(years, key=lambda iy: iy[1])[0]
     roles = ["target" if i == last else ("base" if r == "year" else r) for i, r in enumerate(roles)]
-    return Header(tuple(roles))
+    return Header(tuple(roles), annual=any("年均" in s[x:y] for x, y in cells))
 
 
 def _value(s: str, x: int, y: int):
@@ -233,6 +240,9 @@ def read_row(raw: str, s: str, a: int, b: int, header: Header | None, policy: To
             attr = (Modality.ASPIRATIONAL, (x, y))
     # which value is which: the header says, else the first of several unit-less values is the base
     bare = [i for i, v in values if v[2].unit is None]
+    im = _NAME_INDEX.match(s, name[0], name[1])
+    if im:  # 1.地区生产总值: the row number written in the name cell
+        name = (im.end(), name[1])
     out: list[tuple[str, tuple[int, int], str, str, Target | None]] = [
         (raw[x:y], (x, y), "index", "the number of a table row", None)
         for x, y in cells[:name_i] if y > x and s[x:y].isdigit()]
@@ -251,16 +261,19 @@ def read_row(raw: str, s: str, a: int, b: int, header: Header | None, policy: To
             out.append((raw[x:y], (x, y), "number", "a value in a column the table header does not name", None))
             continue
         vunit, mult = (m.unit, Decimal(1)) if m.unit else (unit, scale)  # 2100 under 亿元: 2100亿元
-        if role == "rate" and m.unit is None and unit == "%":
-            vunit = "百分点"  # a rate column under a % indicator: the change in points
+        total = s[x] in "[〔【"  # 〔13.5〕: a total over the plan period, not a yearly rate
+        if role == "rate" and not g and m.unit is None:
+            # a growth column read under an indicator that is not a growth: a total change in points
+            # under a % indicator ([1] under 城镇化率), else the row's target (<5.5 under 失业率)
+            role = "points" if total and unit == "%" else "target"
         measure, direction, annualized, sign = Measure.LEVEL, None, False, 1
         metric = (name[0], metric_end if g else name[1])
-        if role == "rate" and vunit == "百分点":
-            measure, direction = Measure.CHANGE, Direction.INCREASE
-            annualized = s[x] not in "[〔【"  # [1]: a total over the plan period
+        if role == "points":
+            measure, direction, vunit = Measure.CHANGE, Direction.INCREASE, "百分点"
         elif role == "rate" or (g and vunit == "%"):
             measure, direction = Measure.CHANGE_RATE, Direction.INCREASE
-            annualized = role == "rate" or bool(g and g.group("annual"))
+            annualized = not total and (bool(g and g.group("annual")) or (role == "rate" and (
+                g is None or (header is not None and header.annual))))
             if g and g.group("verb").startswith(_DOWN):
                 direction, sign = Direction.DECREASE, -1
         elif g and vunit == "百分点":
