@@ -47,6 +47,7 @@ _DOWN = ("下降", "降低", "减少", "降幅")
 _DIGIT = re.compile(r"\d")
 _NAME_WORD = re.compile("指标|名称")
 _BRACKET_CELL = re.compile(r"\)\s*(?:[|\t]|$)")
+_COUNT_IN_NAME = re.compile(r"\d\s*[万亿千百]?(?:" + word_pattern(UNITS) + ")")
 _NAME_INDEX = re.compile(r"\d{1,3}[.、]\s*")
 _COUNTED = re.compile(r"\d\s*[^\d]{0,3}$")
 _NAMES = re.compile(r"[^\d|\t]*[\u4e00-\u9fff]{2}[^\d|\t]*")  # an indicator name: words, no digits
@@ -135,8 +136,8 @@ def header_of(s: str, a: int, b: int) -> Header | None:
             return None  # a header holds no values
         else:
             roles.append("")
-    if "name" not in roles or not years:
-        return None
+    if "name" not in roles or not any(0 < y < 9999 for _, y in years):
+        return None  # (an indicator table has year columns; 量化目标 alone heads a task list)
     last = max(years, key=lambda iy: iy[1])[0]
     roles = ["target" if i == last else ("base" if r == "year" else r) for i, r in enumerate(roles)]
     return Header(tuple(roles), annual=any("年均" in s[x:y] for x, y in cells))
@@ -203,6 +204,8 @@ def read_row(raw: str, s: str, a: int, b: int, header: Header | None, policy: To
             name_i, name = i, (nm.start("name"), nm.end("name"))
             break
         if roles is not None:
+            if _COUNT_IN_NAME.search(s, x, y):
+                return None  # 新增老年助餐服务点227个: a task, not an indicator's name
             name_i, name = i, (x, y)
             break
         if i + 1 < len(cells) and _NAMES.fullmatch(s, x, y):
