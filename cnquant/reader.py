@@ -535,6 +535,9 @@ class _Sentence:
                     and _CJK.match(s, q.start - 1))
             if not task and (m.group is not None or q.low is None):
                 return self.role(q, "count")
+        if q.unit is None and not self.phrase and self.whole_cell(q) and q.suffix is None and q.low is None \
+                and s[q.start:q.end].isdigit() and q.end - q.start <= 3:
+            return self.role(q, "index", "a line holding only a small whole number: the number of a table row")
         if q.unit is None and not self.phrase and not self.whole_cell(q) and not self.has_explicit_comparator(q) \
                 and not self.level_verb_before(q):
             return self.role(q, "number")
