@@ -635,6 +635,9 @@ class _Sentence:
                 q.cues.append((found.end() - len(word), found.end()))
                 q.metric_end = found.end() - len(word)  # 累计完成投资|不少于总投资的75%
                 q.comparator_end = found.end()
+        w = LEX.per_words.ending_at(s, lo, k)
+        if w and k < q.start:  # 生活补贴每人每月不低于300元: the per words before the comparator word
+            k -= len(w)
         # verb before the number (or before the comparator)
         w = LEX.level_verbs.ending_at(s, lo, k)
         if w:

@@ -153,3 +153,7 @@ def test_share_of_the_task_itself_names_the_task():
     ts = cq.extract("一季度完成全年目标任务的25%,上半年完成60%。")
     assert [(t.metric, str(t.value)) for t in ts] == [("目标任务", "25%"), ("目标任务", "60%")]
     assert [t.metric for t in cq.extract("4\t一般公共预算收入\t同口径增长3.5%\t区财政局")] == ["一般公共预算收入"]
+
+
+def test_per_words_before_a_comparator_word_leave_the_indicator():
+    assert cq.parse_target("為困難殘疾人發放生活補貼每人每月不低於300元").metric == "為困難殘疾人發放生活補貼"
