@@ -47,10 +47,12 @@ _DOWN = ("下降", "降低", "减少", "降幅")
 _DIGIT = re.compile(r"\d")
 _NAME_WORD = re.compile("指标|名称")
 _BRACKET_CELL = re.compile(r"\)\s*(?:[|\t]|$)")
-_COUNT_IN_NAME = re.compile(r"\d\s*[万亿千百]?(?:" + word_pattern(UNITS) + ")")
+_COUNT_IN_NAME = re.compile(r"\d\s*[万亿千百]?(?:" + word_pattern(UNITS) + ")(?!以上|以下|及以上|及以下|以内)")
+_PER_POPULATION = re.compile(r"每(?P<scale>十万|万|千|百)?(?:名|个)?(?P<who>人口|人|户|常住人口|老年人|老人)")
+_PERIODS = {"十二五": 2015, "十三五": 2020, "十四五": 2025, "十五五": 2030}
 _NAME_INDEX = re.compile(r"\d{1,3}[.、]\s*")
 _COUNTED = re.compile(r"\d\s*[^\d]{0,3}$")
-_NAMES = re.compile(r"[^\d|\t]*[\u4e00-\u9fff]{2}[^\d|\t]*")  # an indicator name: words, no digits
+_NAMES = re.compile(r"[^|\t]*[\u4e00-\u9fff]{2}[^|\t]*")  # an indicator name: words (and no count, see below)
 _UNIT_CELL = re.compile(r"[|\t]\s*(?:[万亿千百]?(?:" + word_pattern(UNITS) + r"))\s*(?=[|\t]|$)")
 _DATE_CELL = re.compile(r"[\d年月日底前中旬上下季度末初份全内\-~至到.]+")
 
@@ -62,6 +64,7 @@ class Header:
 
     roles: tuple[str, ...]
     annual: bool = False   #: the growth column says 年均 (its rates are annual)
+    rates_only: bool = False  #: the growth column holds only rates (年均增速(%)), not also totals (年均增长/累计)
 
 
 def _match(s: str, i: int, stop: int) -> QuantityMatch | None:
@@ -119,15 +122,16 @@ def header_of(s: str, a: int, b: int) -> Header | None:
     for x, y in cells:
         c = s[x:y]
         ym = _YEAR.search(c)
+        period = next((y for w, y in _PERIODS.items() if w in c), None)  # “十四五”目标: 2025
         if "属性" in c:
             roles.append("attr")
         elif c in ("单位", "计量单位"):
             roles.append("unit")
         elif "年均" in c or "增速" in c or "增长" in c:
             roles.append("rate")
-        elif ym or "目标" in c or "基期" in c or "现状" in c or "基数" in c:
+        elif ym or period or "目标" in c or "基期" in c or "现状" in c or "基数" in c:
             roles.append("year")
-            years.append((len(roles) - 1, int(ym.group(1)) if ym else (9999 if "目标" in c else 0)))
+            years.append((len(roles) - 1, int(ym.group(1)) if ym else (period or (9999 if "目标" in c else 0))))
         elif "指标" in c or "名称" in c:
             roles.append("name")
         elif c in ("序号", "编号"):
@@ -140,7 +144,9 @@ def header_of(s: str, a: int, b: int) -> Header | None:
         return None  # (an indicator table has year columns; 量化目标 alone heads a task list)
     last = max(years, key=lambda iy: iy[1])[0]
     roles = ["target" if i == last else ("base" if r == "year" else r) for i, r in enumerate(roles)]
-    return Header(tuple(roles), annual=any("年均" in s[x:y] for x, y in cells))
+    rate_cells = [s[x:y] for (x, y), r in zip(cells, roles) if r == "rate"]
+    return Header(tuple(roles), annual=any("年均" in c for c in rate_cells),
+                  rates_only=bool(rate_cells) and not any("累计" in c or "/" in c for c in rate_cells))
 
 
 def _value(s: str, x: int, y: int):
@@ -208,7 +214,7 @@ def read_row(raw: str, s: str, a: int, b: int, header: Header | None, policy: To
                 return None  # 新增老年助餐服务点227个: a task, not an indicator's name
             name_i, name = i, (x, y)
             break
-        if i + 1 < len(cells) and _NAMES.fullmatch(s, x, y):
+        if i + 1 < len(cells) and _NAMES.fullmatch(s, x, y) and not _COUNT_IN_NAME.search(s, x, y):
             found = _unit(s[cells[i + 1][0]:cells[i + 1][1]])
             if found is not None:  # | 地区生产总值 | 亿元 | 1500 | 2100 |: a unit column after the name
                 name_i, name, unit_i = i, (x, y), i + 1
@@ -221,6 +227,9 @@ def read_row(raw: str, s: str, a: int, b: int, header: Header | None, policy: To
     if found is None and roles is None:
         return None
     unit, scale = found if found is not None else (None, Decimal(1))
+    pm = _PER_POPULATION.search(s, name[0], name[1])
+    if unit is not None and "/" not in unit and unit not in ("%", "‰", "百分点") and pm:
+        unit = f"{unit}/{pm.group('scale') or ''}{'户' if pm.group('who') == '户' else '人'}"  # 每千人口…(个): 个/千人
     info = lookup(unit) if unit else None
     values = []
     for i in range(name_i + 1, len(cells)):
@@ -266,9 +275,12 @@ def read_row(raw: str, s: str, a: int, b: int, header: Header | None, policy: To
         vunit, mult = (m.unit, Decimal(1)) if m.unit else (unit, scale)  # 2100 under 亿元: 2100亿元
         total = s[x] in "[〔【"  # 〔13.5〕: a total over the plan period, not a yearly rate
         if role == "rate" and not g and m.unit is None:
-            # a growth column read under an indicator that is not a growth: a total change in points
-            # under a % indicator ([1] under 城镇化率), else the row's target (<5.5 under 失业率)
-            role = "points" if total and unit == "%" else "target"
+            if unit != "%" and header is not None and header.rates_only:
+                vunit, mult = "%", Decimal(1)  # 7左右 under 年均增速(%) for an indicator in 亿元
+            else:
+                # a growth column that doubles as the target column (年均增长/累计): a total change in
+                # points under a % indicator ([1] under 城镇化率), else the row's target (<5.5, >37万吨)
+                role = "points" if total and unit == "%" else "target"
         measure, direction, annualized, sign = Measure.LEVEL, None, False, 1
         metric = (name[0], metric_end if g else name[1])
         if role == "points":
