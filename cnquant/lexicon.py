@@ -172,6 +172,8 @@ class Lexicon:
         self.date_after = _longest_first(nt["date_after"])
         self.class_markers = _longest_first(nt["class_markers"])
         self.scope_before = _longest_first(nt["scope_before"])
+        self.stock_re = re.compile(_alternation(nt.get("stock_words", ())) or "(?!)")
+        self.from_word = nt.get("from_word", "由")
         self.attribute_units = frozenset(nt["attribute_units"])
         self.predicates = _longest_first(nt["predicates"])
         self.generic_nouns = _longest_first(nt["generic_nouns"])

@@ -26,6 +26,7 @@ from .normalize import normalize
 from .quantity import Quantity, QuantityMatch, match_quantity
 from .units import UNIT_RE
 from .tables import Header, header_of, read_row
+from .wordregex import word_pattern
 from .target import Comparator, Target
 from .target import _COMPARATOR_OF, _DIRECTION_OF, _MEASURE_OF, _MODALITY_OF
 from .tolerance import TolerancePolicy, get_default_tolerance
@@ -58,6 +59,8 @@ ROLES: dict[str, str] = {
 
 _SENT_RE = re.compile(r"[^。!?;\n\r]+")
 _CELL_RE = re.compile(r"[|\t]")
+_DATE_FRONT = re.compile(r"(?:到|至|在)?(?:19|20)\d\d年(?:底|末)?(?:前)?")
+_FROM_TO = re.compile("(?:" + word_pattern(LEX.change_verbs) + ")?(?:到|至)")
 _NAMES_SOMETHING = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 _DELIMS = frozenset(",;:、。!?\n\r]|\t")  # | and tabs separate table cells
 _CLAUSE_END = frozenset(",;:。!?\n\r)]|\t")
@@ -145,6 +148,7 @@ class _Q:
     metric_end: int | None = None
     comparator_end: int | None = None   # the end of a comparator word found a way back (不低于…的80%)
     scope: bool = False                 # a count describing a scope (全市13个区): a 、 list after it does too
+    from_start: bool = False            # the start value of 由46家增加到71家
 
 
 @dataclass(slots=True)
@@ -240,6 +244,11 @@ def strip_span(s: str, a: int, b: int) -> tuple[int, int] | None:
         if w and b - a - len(w) != 1:  # 完成率100%: a word that leaves one character is part of the name
             a += len(w)
             changed = True
+        if a < b and (s[a] in "到至在" or s[a].isdigit()):
+            dm = _DATE_FRONT.match(s, a, b)
+            if dm:  # 到2027年实现翻番: a date is not the indicator
+                a = dm.end()
+                changed = True
         w = LEX.strip_back.ending_at(s, a + 1, b)
         if w:
             b -= len(w)
@@ -541,6 +550,9 @@ class _Sentence:
         if q.unit is None and not self.phrase and not self.whole_cell(q) and not self.has_explicit_comparator(q) \
                 and not self.level_verb_before(q):
             return self.role(q, "number")
+        if q.start > self.a and s[q.start - 1] == LEX.from_word and _FROM_TO.match(s, q.suffix_end, self.b):
+            q.from_start = True  # 由46家增加到71家: the start value, not a target
+            return self.role(q, "number", "the start value of a change (由46家增加到71家)")
         if self.review:
             return self.role(q, "outcome")
         if not self.phrase and LEX.past_clause_re.search(s, self.clause_start_hard(q.start), q.start):
@@ -604,11 +616,15 @@ class _Sentence:
         s = self.s
         # metric region starts at the clause start, or after the previous quantity
         floor = None
+        from_at = None
         for p in self.qs:
             if p is q:
                 break
-            if p.role in _FLOOR_ROLES and not (p.role == "date" and p.start > self.a and s[p.start - 1] in "比较"):
+            if p.from_start:  # 数量由46家增加到71家: the indicator is before 由
+                from_at = p.start - 1
+            elif p.role in _FLOOR_ROLES and not (p.role == "date" and p.start > self.a and s[p.start - 1] in "比较"):
                 floor = p.suffix_end  # (比2020年 is the base of a comparison, inside the clause)
+                from_at = None
         lo = self.clause_start(q.start, floor)
         k = q.start
         while k > lo and s[k - 1] == " ":
@@ -679,6 +695,8 @@ class _Sentence:
                     k -= len(w)
                     changed = True
         q.prefix_start = k
+        if from_at is not None and (floor is None or from_at >= floor):
+            q.metric_end = from_at if q.metric_end is None else min(q.metric_end, from_at)
         if q.respectively or q.each:
             # the metric list before 分别/均 runs across 、 and 和 back to the clause start
             lo = self.clause_start_hard(q.start, floor)
@@ -854,6 +872,10 @@ class _Sentence:
         """A number with 以上/以下 (or 超) followed by the noun it qualifies is not a target."""
         s = self.s
         after = q.suffix_end
+        if not self.phrase and q.verb is None and LEX.stock_re.search(s, self.clause_start(q.start), q.prefix_start):
+            self.role(q, "count", "a stock as it is (全县现有青年人才约1.2万人), not a target")
+            q.scope = True
+            return
         if after + 1 < self.b and s[after] == "的" and (s[after + 1].isdigit() or s[after + 1] in "一二两三四五六七八九十百千"):
             self.role(q, "qualifier", "describes the object counted next (总投资1000亿元的120个项目)")
             return

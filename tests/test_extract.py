@@ -157,3 +157,9 @@ def test_share_of_the_task_itself_names_the_task():
 
 def test_per_words_before_a_comparator_word_leave_the_indicator():
     assert cq.parse_target("為困難殘疾人發放生活補貼每人每月不低於300元").metric == "為困難殘疾人發放生活補貼"
+
+
+def test_start_value_and_dates_are_not_the_indicator():
+    assert [t.metric for t in cq.extract("高新技术企业数量由46家增加到71家。")] == ["高新技术企业数量"]
+    assert [t.metric for t in cq.extract("农村居民人均可支配收入年均增长8%以上,到2027年实现翻番。")] == [
+        "农村居民人均可支配收入", None]
