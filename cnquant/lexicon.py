@@ -167,6 +167,21 @@ class Lexicon:
         ck = data["check"]
         self.real_price_metrics = _longest_first(ck["real_price_metrics"])
         self.share_word_re = re.compile(ck["share_words"])
+        tb = data["tables"]
+        self.table_header = tuple((role, tuple(tb[key]), whole) for role, key, whole in (
+            ("attr", "header_attr", False), ("unit", "header_unit", True), ("rate", "header_rate", False),
+            ("base", "header_base", False), ("target", "header_target", False), ("name", "header_name", False),
+            ("index", "header_index", True)))
+        self.table_header_name_re = re.compile(_alternation(tb["header_name"]))
+        self.table_totals = tuple(tb["header_totals"])
+        self.table_annual = tuple(tb["header_annual"])
+        self.table_target_words = tuple(tb["header_target"])
+        self.table_periods: dict[str, int] = {w: int(y) for w, y in tb["plan_periods"]}
+        self.table_binding = tuple(tb["binding"])
+        self.table_aspirational = tuple(tb["aspirational"])
+        self.table_empty = frozenset(tb["empty"])
+        self.table_growth_re = re.compile(tb["growth"])
+        self.table_falls = tuple(tb["falls"])
         nt = data["non_target"]
         self.idiom_re = re.compile(_alternation(nt["idioms"]))
         self.date_after = _longest_first(nt["date_after"])

@@ -38,18 +38,14 @@ from .wordregex import word_pattern
 __all__ = ["Header", "header_of", "read_row"]
 
 _CELL_SEP = re.compile(r"[|\t]")
-_EMPTY = frozenset({"", "-", "—", "——", "/", "--", "一", "…", "无"})
 _NAME_UNIT = re.compile(r"(?P<name>.*?[\u4e00-\u9fffA-Za-z].*?)\s*[(](?P<unit>[^()]{1,10})[)]\s*$")
 _YEAR = re.compile(r"((?:19|20)\d\d)年")
 _BRACKETS = str.maketrans("", "", "[]〔〕【】")
-_GROWTH = re.compile(r"(?P<annual>年均|年平均)?(?P<verb>增长率?|增速|增幅|提高|提升|上升|下降率?|降低率?|减少|降幅)$")
-_DOWN = ("下降", "降低", "减少", "降幅")
 _DIGIT = re.compile(r"\d")
-_NAME_WORD = re.compile("指标|名称")
 _BRACKET_CELL = re.compile(r"\)\s*(?:[|\t]|$)")
 _COUNT_IN_NAME = re.compile(r"\d\s*[万亿千百]?(?:" + word_pattern(UNITS) + ")(?!以上|以下|及以上|及以下|以内)")
 _PER_POPULATION = re.compile(r"每(?P<scale>十万|万|千|百)?(?:名|个)?(?P<who>人口|人|户|常住人口|老年人|老人)")
-_PERIODS = {"十二五": 2015, "十三五": 2020, "十四五": 2025, "十五五": 2030}
+
 _NAME_INDEX = re.compile(r"\d{1,3}[.、]\s*")
 _COUNTED = re.compile(r"\d\s*[^\d]{0,3}$")
 _NAMES = re.compile(r"[^|\t]*[\u4e00-\u9fff]{2}[^|\t]*")  # an indicator name: words (and no count, see below)
@@ -113,40 +109,34 @@ def _cells(s: str, a: int, b: int) -> list[tuple[int, int]]:
 
 def header_of(s: str, a: int, b: int) -> Header | None:
     """The column roles when s[a:b] is the header line of an indicator table, else None."""
-    if _NAME_WORD.search(s, a, b) is None:  # (a header must name its indicator column)
+    if LEX.table_header_name_re.search(s, a, b) is None:  # (a header must name its indicator column)
         return None
     cells = _cells(s, a, b)
     if len(cells) < 3:
         return None
-    roles, years = [], []
+    roles: list[str] = []
+    years: list[tuple[int, int]] = []
     for x, y in cells:
         c = s[x:y]
         ym = _YEAR.search(c)
-        period = next((y for w, y in _PERIODS.items() if w in c), None)  # “十四五”目标: 2025
-        if "属性" in c:
-            roles.append("attr")
-        elif c in ("单位", "计量单位"):
-            roles.append("unit")
-        elif "年均" in c or "增速" in c or "增长" in c:
-            roles.append("rate")
-        elif ym or period or "目标" in c or "基期" in c or "现状" in c or "基数" in c:
-            roles.append("year")
-            years.append((len(roles) - 1, int(ym.group(1)) if ym else (period or (9999 if "目标" in c else 0))))
-        elif "指标" in c or "名称" in c:
-            roles.append("name")
-        elif c in ("序号", "编号"):
-            roles.append("index")
-        elif _match(s, x, y) is not None:
+        period = next((year for w, year in LEX.table_periods.items() if w in c), None)  # “十四五”目标: 2025
+        role = next((r for r, words, whole in LEX.table_header
+                     if (c in words if whole else any(w in c for w in words))), "")
+        if ym or period or role in ("base", "target"):
+            if role not in ("attr", "unit", "rate"):
+                role = "year"
+                years.append((len(roles), int(ym.group(1)) if ym else (period or (
+                    9999 if any(w in c for w in LEX.table_target_words) else 0))))
+        if not role and _match(s, x, y) is not None:
             return None  # a header holds no values
-        else:
-            roles.append("")
+        roles.append(role)
     if "name" not in roles or not any(0 < y < 9999 for _, y in years):
         return None  # (an indicator table has year columns; 量化目标 alone heads a task list)
     last = max(years, key=lambda iy: iy[1])[0]
     roles = ["target" if i == last else ("base" if r == "year" else r) for i, r in enumerate(roles)]
     rate_cells = [s[x:y] for (x, y), r in zip(cells, roles) if r == "rate"]
-    return Header(tuple(roles), annual=any("年均" in c for c in rate_cells),
-                  rates_only=bool(rate_cells) and not any("累计" in c or "/" in c for c in rate_cells))
+    return Header(tuple(roles), annual=any(w in c for c in rate_cells for w in LEX.table_annual),
+                  rates_only=bool(rate_cells) and not any(w in c for c in rate_cells for w in LEX.table_totals))
 
 
 def _value(s: str, x: int, y: int):
@@ -234,7 +224,7 @@ def read_row(raw: str, s: str, a: int, b: int, header: Header | None, policy: To
     values = []
     for i in range(name_i + 1, len(cells)):
         x, y = cells[i]
-        if s[x:y] in _EMPTY or i == unit_i or (roles is not None and roles[i] in ("attr", "unit", "index", "name")):
+        if s[x:y] in LEX.table_empty or i == unit_i or (roles is not None and roles[i] in ("attr", "unit", "index", "name")):
             continue
         v = _value(s, x, y)
         if v is None and _DIGIT.search(s, x, y) and not _DATE_CELL.fullmatch(s, x, y):
@@ -246,9 +236,9 @@ def read_row(raw: str, s: str, a: int, b: int, header: Header | None, policy: To
         return None
     attr = None
     for x, y in cells:
-        if "约束" in s[x:y]:
+        if any(w in s[x:y] for w in LEX.table_binding):
             attr = (Modality.BINDING, (x, y))
-        elif "预期" in s[x:y]:
+        elif any(w in s[x:y] for w in LEX.table_aspirational):
             attr = (Modality.ASPIRATIONAL, (x, y))
     # which value is which: the header says, else the first of several unit-less values is the base
     bare = [i for i, v in values if v[2].unit is None]
@@ -259,7 +249,7 @@ def read_row(raw: str, s: str, a: int, b: int, header: Header | None, policy: To
         (raw[x:y], (x, y), "index", "the number of a table row", None)
         for x, y in cells[:name_i] if y > x and s[x:y].isdigit()]
     name_text = s[name[0]:name[1]]
-    g = _GROWTH.search(name_text)
+    g = LEX.table_growth_re.search(name_text)
     metric_end = name[0] + g.start() if g else name[1]
     for i, (pre, suf, m, low, high) in values:
         role = roles[i] if roles is not None else (
@@ -289,11 +279,11 @@ def read_row(raw: str, s: str, a: int, b: int, header: Header | None, policy: To
             measure, direction = Measure.CHANGE_RATE, Direction.INCREASE
             annualized = not total and (bool(g and g.group("annual")) or (role == "rate" and (
                 g is None or (header is not None and header.annual))))
-            if g and g.group("verb").startswith(_DOWN):
+            if g and g.group("verb").startswith(LEX.table_falls):
                 direction, sign = Direction.DECREASE, -1
         elif g and vunit == "百分点":
             measure, direction = Measure.CHANGE, Direction.INCREASE
-            if g.group("verb").startswith(_DOWN):
+            if g.group("verb").startswith(LEX.table_falls):
                 direction, sign = Direction.DECREASE, -1
         else:
             metric = name
