@@ -872,7 +872,8 @@ class _Sentence:
         """A number with 以上/以下 (or 超) followed by the noun it qualifies is not a target."""
         s = self.s
         after = q.suffix_end
-        if not self.phrase and q.verb is None and LEX.stock_re.search(s, self.clause_start(q.start), q.prefix_start):
+        if not self.phrase and q.verb is None and (LEX.stock_re.search(s, self.clause_start(q.start), q.prefix_start)
+                                                   or self.listed_after_scope(q)):
             self.role(q, "count", "a stock as it is (全县现有青年人才约1.2万人), not a target")
             q.scope = True
             return
@@ -949,10 +950,11 @@ class _Sentence:
                 if self.blocked(m.span()) or (p.where_end and not self.ends_clause(m.end())):
                     continue
                 gd = m.groupdict()
-                if gd.get("metric"):
+                # the subject before the pattern names the indicator (主要污染物排放总量完成市下达的减排任务);
+                # without one, the pattern's own metric group does (完成上级下达的能源和环境指标计划目标)
+                metric = self.strip_metric(self.clause_start(m.start()), m.start())
+                if metric is None and gd.get("metric"):
                     metric = m.span("metric")
-                else:
-                    metric = self.strip_metric(self.clause_start(m.start()), m.start())
                 ref = self.text(*m.span("reference"))
                 t = _T(metric[0] if metric else m.start(), m.end(), m.start(), "relative", p.kind or None, None,
                        None, None, None, None, metric, reference=ref, cues=[m.span()])

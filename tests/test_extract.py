@@ -163,3 +163,8 @@ def test_start_value_and_dates_are_not_the_indicator():
     assert [t.metric for t in cq.extract("高新技术企业数量由46家增加到71家。")] == ["高新技术企业数量"]
     assert [t.metric for t in cq.extract("农村居民人均可支配收入年均增长8%以上,到2027年实现翻番。")] == [
         "农村居民人均可支配收入", None]
+
+
+def test_relative_plan_target_takes_the_subject_as_metric():
+    assert cq.parse_target("主要污染物排放总量完成市下达的减排任务").metric == "主要污染物排放总量"
+    assert cq.parse_target("完成上级下达的能源和环境指标计划目标").metric == "能源和环境指标"
