@@ -541,7 +541,7 @@ class _Sentence:
             task = (m.group in ("classifier", "people") and q.unit not in LEX.naming_classifiers
                     and (self.ends_clause(q.suffix_end) or q.low is not None)  # 培育三至五家龙头企业
                     and q.start - self.clause_start(q.start) >= 2
-                    and _CJK.match(s, q.start - 1))
+                    and (_CJK.match(s, q.start - 1) or s[q.start - 1] in "”\""))  # (…“智慧健康驿站”二十个)
             if not task and (m.group is not None or q.low is None):
                 return self.role(q, "count")
         if q.unit is None and not self.phrase and self.whole_cell(q) and q.suffix is None and q.low is None \
