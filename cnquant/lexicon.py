@@ -139,6 +139,8 @@ class Lexicon:
         self.respectively = _longest_first(d["respectively"])
         self.each = _longest_first(d["each"])
         self.list_separators_re = re.compile(_alternation(d["separators"]))
+        self.list_separators = _longest_first(w for w in d["separators"] if w != "、")
+        self.not_separators = _longest_first(d.get("not_separators", ()))
         sp = data["special"]
         self.specials = tuple(
             SpecialPattern(re.compile(p["pattern"]), p["kind"], p.get("where") == "end", p.get("split", False),

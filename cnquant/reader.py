@@ -626,6 +626,13 @@ class _Sentence:
                 floor = p.suffix_end  # (比2020年 is the base of a comparison, inside the clause)
                 from_at = None
         lo = self.clause_start(q.start, floor)
+        if floor is not None and lo == floor:
+            j = lo
+            while j < q.start and s[j] == " ":
+                j += 1
+            w = LEX.list_separators.starting_at(s, j, q.start)
+            if w and LEX.not_separators.starting_at(s, j, q.start) is None:
+                lo = j + len(w)  # 新建学校3所和幼儿园5所: the joiner after the previous quantity is not the indicator
         k = q.start
         while k > lo and s[k - 1] == " ":
             k -= 1
@@ -836,6 +843,9 @@ class _Sentence:
                     q.measure, q.sign, q.verb = p.measure, p.sign, p.verb
                 if tight:
                     q.respectively = p.respectively
+                    if p.respectively and q.verb is None and p.verb is not None:
+                        # 分别比上年增加5个和15亿元: every value after 分别 shares its verb and base
+                        q.measure, q.sign, q.verb, q.based = p.measure, p.sign, p.verb, p.based
                     if q.comparator is None and p.comparator is not None and p.suffix is None:
                         q.comparator = p.comparator
                     if p.relative_ref and q.relative_ref is None:

@@ -168,3 +168,8 @@ def test_start_value_and_dates_are_not_the_indicator():
 def test_relative_plan_target_takes_the_subject_as_metric():
     assert cq.parse_target("主要污染物排放总量完成市下达的减排任务").metric == "主要污染物排放总量"
     assert cq.parse_target("完成上级下达的能源和环境指标计划目标").metric == "能源和环境指标"
+
+
+def test_a_joiner_after_a_quantity_is_not_the_next_indicator():
+    assert [t.metric for t in cq.extract("新建学校3所和幼儿园5所。")] == ["新建学校", "幼儿园"]
+    assert [t.metric for t in cq.extract("建设未来社区5个和美乡村10个。")] == ["建设未来社区", "和美乡村"]
