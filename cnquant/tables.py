@@ -47,7 +47,6 @@ _COUNT_IN_NAME = re.compile(r"\d\s*[万亿千百]?(?:" + word_pattern(UNITS) + "
 _PER_POPULATION = re.compile(r"每(?P<scale>十万|万|千|百)?(?:名|个)?(?P<who>人口|人|户|常住人口|老年人|老人)")
 
 _NAME_INDEX = re.compile(r"\d{1,3}[.、]\s*")
-_COUNTED = re.compile(r"\d\s*[^\d]{0,3}$")
 _NAMES = re.compile(r"[^|\t]*[\u4e00-\u9fff]{2}[^|\t]*")  # an indicator name: words (and no count, see below)
 _UNIT_CELL = re.compile(r"[|\t]\s*(?:[万亿千百]?(?:" + word_pattern(UNITS) + r"))\s*(?=[|\t]|$)")
 _DATE_CELL = re.compile(r"[\d年月日底前中旬上下季度末初份全内\-~至到.]+")
@@ -193,7 +192,7 @@ def read_row(raw: str, s: str, a: int, b: int, header: Header | None, policy: To
         if roles is not None and roles[i] != "name":
             continue
         nm = _NAME_UNIT.match(s, x, y)
-        if nm is not None and _COUNTED.search(nm.group("name")):
+        if nm is not None and _COUNT_IN_NAME.search(s, nm.start("name"), nm.end("name")):
             nm = None  # 房源500套(间): a number with an alternative classifier, not an indicator's unit
         found = _unit(nm.group("unit")) if nm else None
         if nm is not None and found is not None:
