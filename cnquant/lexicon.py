@@ -182,8 +182,10 @@ class Lexicon:
         self.table_binding = tuple(tb["binding"])
         self.table_aspirational = tuple(tb["aspirational"])
         self.table_empty = frozenset(tb["empty"])
-        self.table_growth_re = re.compile(tb["growth"])
-        self.table_falls = tuple(tb["falls"])
+        growth = [w for w in list(self.change_verbs) + list(self.rate_nouns) if len(w) >= 2]
+        self.table_growth_re = re.compile(
+            "(?P<annual>" + _alternation(self.annualized) + ")?(?P<verb>" + _alternation(growth) + ")$")
+        self.table_falls = frozenset(self.decrease) | self.rate_nouns_down
         nt = data["non_target"]
         self.idiom_re = re.compile(_alternation(nt["idioms"]))
         self.date_after = _longest_first(nt["date_after"])

@@ -278,11 +278,11 @@ def read_row(raw: str, s: str, a: int, b: int, header: Header | None, policy: To
             measure, direction = Measure.CHANGE_RATE, Direction.INCREASE
             annualized = not total and (bool(g and g.group("annual")) or (role == "rate" and (
                 g is None or (header is not None and header.annual))))
-            if g and g.group("verb").startswith(LEX.table_falls):
+            if g and g.group("verb") in LEX.table_falls:
                 direction, sign = Direction.DECREASE, -1
         elif g and vunit == "百分点":
             measure, direction = Measure.CHANGE, Direction.INCREASE
-            if g.group("verb").startswith(LEX.table_falls):
+            if g.group("verb") in LEX.table_falls:
                 direction, sign = Direction.DECREASE, -1
         else:
             metric = name
