@@ -34,6 +34,8 @@ class SpecialPattern:
     metric_after: bool = False
     #: for kind "value": the reading it stands for (measure, comparator, value, unit, direction)
     fixed: tuple[str, str, str, str | None, str | None] | None = None
+    #: the indicator before the match must end with a quantitative head (面积不减少, not 标准不降低)
+    quantitative: bool = False
 
 
 class WordSet(tuple[str, ...]):
@@ -146,7 +148,7 @@ class Lexicon:
             SpecialPattern(re.compile(p["pattern"]), p["kind"], p.get("where") == "end", p.get("split", False),
                            p.get("metric_after", False),
                            (p["measure"], p["comparator"], p["value"], p.get("unit"), p.get("direction"))
-                           if p["kind"] == "value" else None)
+                           if p["kind"] == "value" else None, p.get("quantitative", False))
             for p in sp["zero"])
         self.direction_sv = tuple(
             SpecialPattern(re.compile(p["pattern"]), p["direction"], True, p.get("split", False))

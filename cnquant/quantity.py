@@ -147,6 +147,20 @@ def _unit_at(s: str, i: int, stop: int) -> tuple[str | None, str | None, int]:
     return unit, group, end
 
 
+# 成 after a number is a tenth (八成 = 80 %), read as %, unless one of these follows it and makes it
+# the start of a word (三成为, 一成本, 一成不变).
+_TENTH_NOT_BEFORE = frozenset("为效果本就员功绩片熟型立交都长品分年像语套色批规败全风事不")
+
+
+def _is_tenths(s: str, start: int, value: Decimal, k: int, stop: int) -> bool:
+    """Whether the 成 at s[k] after the number at ``start`` is a tenth (八成, 近两成以上)."""
+    if not 0 < value <= 10 or (k + 1 < stop and s[k + 1] in _TENTH_NOT_BEFORE):
+        return False
+    # 统一成, 唯一成: a lone 一 right after a Chinese character is part of a word
+    return not (s[start] == "一" and k == start + 1 and start > 0 and "\u4e00" <= s[start - 1] <= "\u9fff"
+                and s[start - 1] not in "近超约达到逾过了占为至的增长高低降")
+
+
 def match_quantity(s: str, i: int, stop: int | None = None) -> QuantityMatch | None:
     """Read one quantity starting exactly at ``i`` of normalized text ``s`` (not reading past
     ``stop``), or None."""
@@ -220,6 +234,11 @@ def match_quantity(s: str, i: int, stop: int | None = None) -> QuantityMatch | N
             over = True
             k += 1
     found_unit, found_group, uend = _unit_at(s, k, stop)
+    if found_unit is None and k < stop and s[k] == "成" and _is_tenths(s, start, value, k, stop):
+        value = EXACT.multiply(value, 10)  # 两成 = 20 %
+        low = None if low is None else EXACT.multiply(low, 10)
+        high = None if high is None else EXACT.multiply(high, 10)
+        found_unit, found_group, uend = "%", "ratio", k + 1
     if found_unit is None:
         if over:
             end = k

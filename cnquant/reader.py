@@ -398,7 +398,7 @@ class _Sentence:
             if s[i] in "+-" and i > self.a and ((s[i - 1].isascii() and s[i - 1].isalnum()) or s[i - 1] in ")%"):
                 i += 1  # a hyphen after a digit or letter joins a range or a code, it is no sign
             if cm.end() - i == 1 and not s[i].isdigit() and (cm.end() >= b or (
-                    s[cm.end()] not in "余多" and UNIT_RE.match(s, cm.end(), b) is None)) \
+                    s[cm.end()] not in "余多成" and UNIT_RE.match(s, cm.end(), b) is None)) \
                     and not (i == self.a and cm.end() == b) and not self.range_follows(cm.end()):
                 pos = cm.end()  # 一般, 八大: a numeral character inside a word
                 continue
@@ -976,6 +976,8 @@ class _Sentence:
                 if p.fixed:  # 两位数增长: the numeral belongs to the phrase
                     self.absorb(m.span(), "count")
                 new = self.special(p, m)
+                if p.quantitative:
+                    new = [t for t in new if t.metric is not None and self.quantitative(t.metric)]
                 found.extend(new)
                 self.claimed.extend((t.start, t.end) for t in new)
         for m in (LEX.absent_re.finditer(s, a, b) if "设" in s[a:b] else ()):
