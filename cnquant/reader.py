@@ -231,6 +231,12 @@ def _pieces(s: str, a: int, b: int):
     yield a, b
 
 
+def significant_digits(value: Decimal) -> int:
+    """How many significant digits a value is written with (117.1亿 = 11710000000: 4; 1500亿: 2)."""
+    digits = value.as_tuple().digits
+    return len("".join(map(str, digits)).strip("0")) or 1
+
+
 def strip_span(s: str, a: int, b: int) -> tuple[int, int] | None:
     """The indicator inside s[a:b]: leading task/modality words and trailing verb particles removed."""
     changed = True
@@ -857,11 +863,22 @@ class _Sentence:
 
     def detect_reported_results(self) -> None:
         """A clause that opens with a count and ends in a completed action (46个项目开工建设,
-        8件民生实事全面完成) reports results: the sentence is a review, unless it holds a plan cue."""
+        8件民生实事全面完成), or a bare amount given exactly (完成一般公共预算收入117.1亿元), reports
+        results: the sentence is a review, unless it holds a plan cue."""
         if self.phrase or self.review or LEX.plan_re.search(self.s, self.a, self.b):
             return
         s = self.s
-        for q in self.qs:
+        reason = None
+        if _CELL_RE.search(s, self.a, self.b) is None and LEX.modality_re.search(s, self.a, self.b) is None \
+                and not any(m.role == "index" for m in self.others):  # list items and table rows plan
+            for q in self.qs:
+                if q.role == "target" and q.low is None and not self.has_explicit_comparator(q) \
+                        and significant_digits(q.m.value) >= LEX.exact_figure_digits:
+                    self.review = True
+                    reason = (f"{self.text(q.start, q.end)} is an exact figure and the sentence has no plan cue: "
+                              "a reported result, not a target")
+                    break
+        for q in ([] if self.review else self.qs):
             if q.start != self.clause_start(q.start):
                 continue
             if q.role == "target" and q.number_first and q.metric:
@@ -876,7 +893,7 @@ class _Sentence:
         if self.review:
             for q in self.qs:
                 if q.role == "target":
-                    self.role(q, "outcome")
+                    self.role(q, "outcome", reason)
 
     def qualify(self, q: _Q) -> None:
         """A number with 以上/以下 (or 超) followed by the noun it qualifies is not a target."""
