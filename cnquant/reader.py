@@ -463,8 +463,10 @@ class _Sentence:
                 return
 
     def find_deadline(self) -> None:
-        """A milestone sentence starts with its deadline (3月底前, 6月底, 9月份)."""
+        """A milestone sentence starts with its deadline (3月底前, 6月底, 9月份); 到/至 + a date
+        may also stand inside it (…增长8%以上,到2027年实现翻番) and then dates what follows it."""
         self.deadline = None
+        self.deadline_at = self.b
         s = self.s
         for q in self.qs:
             if q.m.group == "time" and q.unit in ("月", "季度", "年") and (
@@ -477,6 +479,7 @@ class _Sentence:
                 if q.unit == "年" and q.end + 1 < self.b and s[q.end] in "0123456789" and "月" in s[q.end:q.end + 3]:
                     continue  # 2024年6月底前: the month quantity that follows carries the deadline
                 self.deadline = self.text(start, end)
+                self.deadline_at = start
                 return
 
     def deadline_for(self, q: _Q) -> str | None:
@@ -488,7 +491,7 @@ class _Sentence:
             if p.role == "date" and p.unit in ("月", "季度") and self.s.startswith(LEX.deadline_tails, p.end, self.b):
                 best = p
         if best is None:
-            return self.deadline
+            return self.deadline if self.deadline_at < q.start else None
         start = best.start - 1 if best.start > self.a and self.s[best.start - 1] == "第" else best.start
         return self.text(start, best.suffix_end)
 
@@ -835,7 +838,11 @@ class _Sentence:
             p = tq[i - 1]
             gap = s[max(p.suffix_end, p.end):q.start]
             joined = gap.strip() in ("、", "和", "与", "及", ",", "、和") or (
-                q.metric is None and not q.number_first and p.suffix_end <= q.start and len(gap) <= 12)
+                q.metric is None and not q.number_first and p.suffix_end <= q.start and (
+                    len(gap) <= 12
+                    # 新建公厕20座,3月底前完成选址,8月底前完成80%: a milestone share of the task before it
+                    or (q.unit == "%" and p.unit != "%" and self.deadline_for(q) is not None
+                        and _CELL_RE.search(gap) is None)))
             if not joined:
                 continue
             tight = gap.strip() in ("、", "和", "与", "及")
@@ -1074,7 +1081,11 @@ class _Sentence:
             if end_subject > cs and s[end_subject - 1] in "“\"":
                 end_subject -= 1
             subject = self.strip_metric(cs, end_subject)
-            metrics = self.split_metrics(subject) if (p.split and subject) else [subject]
+            inherited = None
+            if subject is None and kind in ("double", "value", "over_half"):
+                # 收入年均增长8%以上,到2027年实现翻番: a rate with no subject continues the target before it
+                inherited = self.metric_before(m.start())
+            metrics = self.split_metrics(subject) if (p.split and subject) else [subject or inherited]
             start = subject[0] if subject else m.start()
         end = m.end()
         if end < self.b and s[end] in "”\"":
@@ -1082,8 +1093,19 @@ class _Sentence:
             if start == m.start() and start > self.a and s[start - 1] in "“\"":
                 start -= 1  # keep the quotes of 实现“愿接尽接” together
         direction = p.fixed[4] if p.fixed else ("increase" if kind == "double" else None)
-        return [_T(start, end, m.start(), measure, comp, value, None, None, unit, direction, met, cues=[m.span()])
-                for met in metrics]
+        deadline = self.deadline if self.deadline_at < m.start() else None
+        return [_T(start, end, m.start(), measure, comp, value, None, None, unit, direction, met, cues=[m.span()],
+                   deadline=deadline) for met in metrics]
+
+    def metric_before(self, i: int) -> tuple[int, int] | None:
+        """The indicator of the last numeric target before position i in the sentence, if any."""
+        for q in reversed(self.qs):
+            if q.role == "target" and q.suffix_end <= i:
+                src = q
+                while src.metric is None and src.inherit_from is not None:
+                    src = src.inherit_from
+                return src.metric
+        return None
 
     def split_metrics(self, span) -> list[tuple[int, int] | None]:
         if span is None:

@@ -161,8 +161,18 @@ def test_per_words_before_a_comparator_word_leave_the_indicator():
 
 def test_start_value_and_dates_are_not_the_indicator():
     assert [t.metric for t in cq.extract("高新技术企业数量由46家增加到71家。")] == ["高新技术企业数量"]
-    assert [t.metric for t in cq.extract("农村居民人均可支配收入年均增长8%以上,到2027年实现翻番。")] == [
-        "农村居民人均可支配收入", None]
+    # the date is not the indicator of 翻番: it continues the target before it, and dates only 翻番
+    ts = cq.extract("农村居民人均可支配收入年均增长8%以上,到2027年实现翻番。")
+    assert [(t.metric, t.deadline) for t in ts] == [("农村居民人均可支配收入", None), ("农村居民人均可支配收入", "2027年")]
+    assert cq.extract("到2027年实现翻番。")[0].metric is None
+
+
+def test_milestone_share_continues_the_task_in_its_cell():
+    ts = cq.extract("新建改建城市公厕20座,3月底前完成选址,8月底前完成80%。")
+    assert [(t.metric, str(t.value), t.deadline) for t in ts] == [
+        ("新建改建城市公厕", "20座", None), ("新建改建城市公厕", "80%", "8月底前")]
+    row = cq.extract("新建公厕20座 | 县城管局 | 3月底前完成选址,8月底前完成80%")
+    assert row[-1].metric is None  # another cell: the task is not written there
 
 
 def test_relative_plan_target_takes_the_subject_as_metric():
