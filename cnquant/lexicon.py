@@ -130,6 +130,7 @@ class Lexicon:
         self.plan_re = re.compile(_alternation(rv["plan_cues"]))
         self.completed_verbs = _longest_first(rv["completed_verbs"])
         self.exact_figure_digits = int(rv["exact_figure_digits"])
+        self.level_with_change_digits = int(rv["level_with_change_digits"])
         self.review_opener_re = re.compile(rv["sentence_openers"])
         self.outcome_re = re.compile(rv["outcome_patterns"])
         self.past_clause_re = re.compile(rv["past_clause"])

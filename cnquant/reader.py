@@ -885,6 +885,19 @@ class _Sentence:
                     reason = (f"{self.text(q.start, q.end)} is an exact figure and the sentence has no plan cue: "
                               "a reported result, not a target")
                     break
+            level = None
+            for q in ([] if self.review else self.qs):
+                if q.role != "target" or q.low is not None or self.has_explicit_comparator(q):
+                    continue
+                if q.measure == "level" and q.unit not in ("百分点", "千分点") \
+                        and significant_digits(q.m.value) >= LEX.level_with_change_digits:
+                    level = q
+                elif level is not None and q.based and q.unit in ("%", "百分点", "千分点"):
+                    # 一般公共预算收入42.6亿元,同比增长7.3%: a level stated with its change on last year
+                    self.review = True
+                    reason = (f"{self.text(level.start, level.end)} is given with its change on the year before "
+                              f"({self.text(q.start, q.end)}) and no plan cue: a reported result, not a target")
+                    break
         for q in ([] if self.review else self.qs):
             if q.start != self.clause_start(q.start):
                 continue
