@@ -237,6 +237,12 @@ def significant_digits(value: Decimal) -> int:
     return len("".join(map(str, digits)).strip("0")) or 1
 
 
+def _odd_tenths(value: Decimal) -> bool:
+    """True for a rate written with a tenth other than .0 or .5 (4.4, 7.3; not 6, 6.5, 4.25)."""
+    tenths = value * 10
+    return tenths == tenths.to_integral_value() and tenths % 5 != 0
+
+
 def strip_span(s: str, a: int, b: int) -> tuple[int, int] | None:
     """The indicator inside s[a:b]: leading task/modality words and trailing verb particles removed."""
     changed = True
@@ -884,6 +890,13 @@ class _Sentence:
                     self.review = True
                     reason = (f"{self.text(q.start, q.end)} is an exact figure and the sentence has no plan cue: "
                               "a reported result, not a target")
+                    break
+            for q in ([] if self.review else self.qs):
+                if q.role == "target" and q.measure == "change_rate" and q.unit == "%" and q.sign > 0 \
+                        and q.low is None and not self.has_explicit_comparator(q) and _odd_tenths(q.m.value):
+                    self.review = True  # 城乡居民人均可支配收入分别增长4.4%、6.4%
+                    reason = (f"a growth of {self.text(q.start, q.end)} is reported, not planned (planned rates are "
+                              "whole or half percents) and the sentence has no plan cue")
                     break
             level = None
             for q in ([] if self.review else self.qs):
