@@ -185,7 +185,7 @@ def read(raw: str, *, mode: str = "text", tolerance: TolerancePolicy | None = No
     s = normalize(raw)
     policy = tolerance or get_default_tolerance()
     out: list[Mention] = []
-    in_review = False
+    in_review = in_plan = False  # under a review heading / under a plan heading of a whole document
     header: Header | None = None  # the header of the indicator table being read, if any
     for sm in _SENT_RE.finditer(s):
         for a, b in _pieces(s, *sm.span()):
@@ -197,9 +197,9 @@ def read(raw: str, *, mode: str = "text", tolerance: TolerancePolicy | None = No
                 continue
             if mode == "text":  # the review part of a work report: its numbers are outcomes
                 if LEX.section_closer.search(s, a, b):
-                    in_review = False
+                    in_review, in_plan = False, True
                 elif LEX.section_opener.match(s, a, b):
-                    in_review = True
+                    in_review, in_plan = True, False
             if _CELL_RE.search(s, a, b) is not None:  # a table row: an indicator table's header or row?
                 h = header_of(s, a, b)
                 if h is not None:
@@ -211,7 +211,7 @@ def read(raw: str, *, mode: str = "text", tolerance: TolerancePolicy | None = No
                     continue
             else:
                 header = None
-            out.extend(_Sentence(raw, s, a, b, mode, policy, in_review).read())
+            out.extend(_Sentence(raw, s, a, b, mode, policy, in_review, in_plan).read())
     return out
 
 
@@ -275,9 +275,10 @@ def strip_span(s: str, a: int, b: int) -> tuple[int, int] | None:
 
 class _Sentence:
     def __init__(self, raw: str, s: str, a: int, b: int, mode: str, policy: TolerancePolicy,
-                 in_review: bool = False) -> None:
+                 in_review: bool = False, in_plan: bool = False) -> None:
         self.raw, self.s, self.a, self.b, self.mode, self.policy = raw, s, a, b, mode, policy
         self.in_review = in_review
+        self.in_plan = in_plan
         self.phrase = mode == "phrase"
         self.quoted: list[tuple[int, int]] = []
         self.codes: list[tuple[int, int]] = []
@@ -882,7 +883,9 @@ class _Sentence:
             return
         s = self.s
         reason = None
-        if _CELL_RE.search(s, self.a, self.b) is None and LEX.modality_re.search(s, self.a, self.b) is None \
+        # figures that look reported: a sentence read on its own (a plan heading above it decides otherwise)
+        if not self.in_plan and _CELL_RE.search(s, self.a, self.b) is None \
+                and LEX.modality_re.search(s, self.a, self.b) is None \
                 and not any(m.role == "index" for m in self.others):  # list items and table rows plan
             for q in self.qs:
                 if q.role == "target" and q.low is None and not self.has_explicit_comparator(q) \

@@ -183,3 +183,10 @@ def test_relative_plan_target_takes_the_subject_as_metric():
 def test_a_joiner_after_a_quantity_is_not_the_next_indicator():
     assert [t.metric for t in cq.extract("新建学校3所和幼儿园5所。")] == ["新建学校", "幼儿园"]
     assert [t.metric for t in cq.extract("建设未来社区5个和美乡村10个。")] == ["建设未来社区", "和美乡村"]
+
+
+def test_reported_looking_figures_under_a_plan_heading_stay_targets():
+    # read on its own, an exact figure with no plan cue is a result; under a plan heading it is planned
+    assert cq.extract("新增城镇就业12345人。") == []
+    doc = "二、2024年主要预期目标\n新增城镇就业12345人,城乡居民人均可支配收入增长6.4%。\n"
+    assert [str(t.value) for t in cq.extract(doc)] == ["12345人", "6.4%"]
