@@ -132,6 +132,7 @@ class Lexicon:
         self.exact_figure_digits = int(rv["exact_figure_digits"])
         self.level_with_change_digits = int(rv["level_with_change_digits"])
         self.review_opener_re = re.compile(rv["sentence_openers"])
+        self.dating_openers = tuple(rv["dating_openers"])
         self.outcome_re = re.compile(rv["outcome_patterns"])
         self.past_clause_re = re.compile(rv["past_clause"])
         self.section_opener = re.compile(rv["section_openers"])

@@ -99,7 +99,10 @@ class QuantityMatch:
 _ARABIC = re.compile(r"[+-]?(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?")
 _CN_RUN = re.compile(r"[零〇○一二两三四五六七八九十百千万亿点]+")
 _SCALE_RUN = re.compile(r"万亿|千亿|百亿|十亿|千万|百万|十万|万|亿|千|百")
-_PCT_WORD = re.compile(r"(负)?(百分之|千分之)")
+_TO_ONE = re.compile(r":1(?![\d.:])")
+_PCT_WORD = re.compile(r"(负)?(百分之|千分之|万分之)")
+# 百分之五 is 5 %, 千分之四 4 ‰ and 万分之一 0.1 ‰ (basis points are written as per mille).
+_PCT_WORDS = {"百分之": ("%", 0), "千分之": ("‰", 0), "万分之": ("‰", -1)}
 _SPACE = re.compile(r"[ \t\u00a0]*")
 _ANNOT = re.compile(r"\(([\u4e00-\u9fff]{1,2})\)")
 _SCALE_CHARS = set("十百千万亿")
@@ -192,6 +195,9 @@ def match_quantity(s: str, i: int, stop: int | None = None) -> QuantityMatch | N
                 scale = SCALES[s[j:cut]]
                 value = EXACT.multiply(value, scale)
                 j = cut
+        rm = _TO_ONE.match(s, j, stop) if scale == 1 else None
+        if rm:
+            j = rm.end()  # 城乡居民收入比缩小到2.1:1: a ratio to one is its first term
         number_end = j
     else:
         m = _CN_RUN.match(s, i, stop)
@@ -222,7 +228,12 @@ def match_quantity(s: str, i: int, stop: int | None = None) -> QuantityMatch | N
         number_end = j = end
     if percent_word:
         value = -value if negative else value
-        unit, group = ("%" if percent_word == "百分之" else "‰"), "ratio"
+        unit, shift = _PCT_WORDS[percent_word]
+        group = "ratio"
+        if shift:
+            value = value.scaleb(shift)
+            low = None if low is None else low.scaleb(shift)
+            high = None if high is None else high.scaleb(shift)
         return QuantityMatch(start, number_end, _plain(value), unit, group, number_end,
                              chinese=chinese, percent_word=True, low=low, high=high)
     over = False

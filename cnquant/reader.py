@@ -77,7 +77,7 @@ _INDEX_RE = re.compile(r"\s*(?:\d{1,3}[.、)](?![\d%])|\((?:[一二三四五六�
 _QUOTE_RE = re.compile(r"“[^”]{0,80}”|‘[^’]{0,80}’|\"[^\"]{0,80}\"|「[^」]{0,80}」|《[^》]{0,80}》|〔[^〕]{0,12}〕|【[^】]{0,80}】")
 _LABEL_RE = re.compile(r"\s*\[[^\]]{0,80}\]")
 _CODE_RE = re.compile(r"[A-Za-z]+[A-Za-z0-9.&]*\d[A-Za-z0-9.]*|\d+[A-Za-z][A-Za-z0-9]*|\d+(?:[+·]\d+)+")
-_CAND_RE = re.compile(r"[+-]?\d[\d,.]*|负?百分之|千分之|[零〇○一二两三四五六七八九十百千万亿点]+")
+_CAND_RE = re.compile(r"[+-]?\d[\d,.]*|负?百分之|千分之|万分之|[零〇○一二两三四五六七八九十百千万亿点]+")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 # 完成…100个建设任务: a short "… task" noun after the number when the indicator was written before it
 _TASK_NOUN = re.compile(r"[\u4e00-\u9fff]{0,3}(?:任务|目标)(?:[,;:。、]|$)")
@@ -261,10 +261,15 @@ def strip_span(s: str, a: int, b: int) -> tuple[int, int] | None:
             if dm:  # 到2027年实现翻番: a date is not the indicator
                 a = dm.end()
                 changed = True
-        w = LEX.strip_back.ending_at(s, a + 1, b)
+        w = LEX.strip_back.ending_at(s, a + 1, b) or LEX.comparison_base.ending_at(s, a + 1, b)
         if w:
             b -= len(w)
             changed = True
+        elif b - a > 4 and s[b - 1] in "年末底期":
+            bm = LEX.comparison_base_re.search(s, max(a + 1, b - 12), b)  # 地区生产总值力争比2020年(翻一番)
+            if bm:
+                b = bm.start()
+                changed = True
         while b > a and s[b - 1] in " \t":
             b -= 1
             changed = True
@@ -361,8 +366,7 @@ class _Sentence:
         self.idioms = [m.span() for m in LEX.idiom_re.finditer(s, a, b)]
         self.review = self.in_review or (not self.phrase and (
             (LEX.review_re.search(s, a, b) is not None and LEX.plan_re.search(s, a, b) is None)
-            or (LEX.review_opener_re.match(s, a, b) is not None and LEX.plan_re.search(s, a, b) is None
-                and LEX.multi_prefix_re.search(s, a, b) is None)
+            or self.opens_review()
             or LEX.outcome_re.search(s, a, b) is not None))
         self.scan_quantities()
         self.find_deadline()
@@ -551,9 +555,13 @@ class _Sentence:
             return self.role(q, "qualifier", "a grade or class of the thing counted (10亿级以上项目)")
         if self.parenthetical(q):
             return self.role(q, "parenthetical")
+        if m.chinese and m.group == "ratio" and nxt < self.b and _CJK.match(s, nxt) and s[nxt] not in _CONNECTORS \
+                and not s.startswith(LEX.predicates, nxt, self.b):
+            return self.role(q, "count", "a share of the things named next (近三成企业), not a target")
         if m.chinese and q.unit is None and not self.whole_cell(q):
             return self.role(q, "count", "a Chinese numeral without a unit (八大, 二十大, 清零)")
-        if m.chinese and not self.phrase and not self.has_explicit_comparator(q) and m.group not in ("measure", "money"):
+        if m.chinese and not self.phrase and not self.has_explicit_comparator(q) and m.group not in ("measure", "money") \
+                and not (m.group == "ratio" and s.endswith(LEX.change_verbs + LEX.level_verbs, self.a, q.start)):  # 增长两成
             task = (m.group in ("classifier", "people") and q.unit not in LEX.naming_classifiers
                     and (self.ends_clause(q.suffix_end) or q.low is not None)  # 培育三至五家龙头企业
                     and q.start - self.clause_start(q.start) >= 2
@@ -874,6 +882,15 @@ class _Sentence:
                     p.comparator = LEX.suffix_comparators[q.suffix]
             if gap.strip() in ("和", "与", "及", "、") and p.unit and "/" in p.unit and q.unit and "/" not in q.unit:
                 q.unit = q.unit + "/" + p.unit.split("/", 1)[1]  # 每万名老人拥有20张床位和25名护理员
+
+    def opens_review(self) -> bool:
+        """去年,… and 上年全县… report last year unless a plan cue follows; 截至2025年底,… dates a plan
+        when a comparator word follows (新增就业不少于1.8万人)."""
+        s, a, b = self.s, self.a, self.b
+        m = LEX.review_opener_re.match(s, a, b)
+        if m is None or LEX.plan_re.search(s, a, b) is not None:
+            return False
+        return not (m.group().startswith(LEX.dating_openers) and LEX.multi_prefix_re.search(s, a, b) is not None)
 
     def detect_reported_results(self) -> None:
         """A clause that opens with a count and ends in a completed action (46个项目开工建设,

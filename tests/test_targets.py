@@ -47,6 +47,8 @@ def test_regressions(row):
     got = [[_field(t, "measure"), _field(t, "comparator"), None if t.value is None else format(t.value.magnitude, "f"),
             t.unit] for t in ts]
     assert got == row["targets"], row.get("why")
+    if "metrics" in row:
+        assert [t.metric for t in ts] == row["metrics"], row.get("why")
 
 
 def test_table_size_and_sources():
