@@ -129,6 +129,7 @@ class Lexicon:
         self.review_re = re.compile(_alternation(rv["markers"]))
         self.plan_re = re.compile(_alternation(rv["plan_cues"]))
         self.completed_verbs = _longest_first(rv["completed_verbs"])
+        self.consequence_verbs = _longest_first(rv["consequence_verbs"])
         self.exact_figure_digits = int(rv["exact_figure_digits"])
         self.level_with_change_digits = int(rv["level_with_change_digits"])
         self.review_opener_re = re.compile(rv["sentence_openers"])

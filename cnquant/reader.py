@@ -581,7 +581,20 @@ class _Sentence:
             return self.role(q, "outcome")
         if not self.phrase and LEX.past_clause_re.search(s, self.clause_start_hard(q.start), q.start):
             return self.role(q, "outcome", "reported as done already (已拨付, 已累计投入)")
+        if not self.phrase and s.startswith(LEX.consequence_verbs, self.clause_start_hard(q.start), q.start):
+            prev = self.previous(q)
+            if prev is not None and prev.role == "outcome":  # 已完成改造63个,惠及居民2.3万户
+                return self.role(q, "outcome", "the reach of a result reported just before it (惠及, 带动)")
         q.role = "target"
+
+    def previous(self, q: _Q) -> _Q | None:
+        """The quantity read just before q in this sentence."""
+        prev = None
+        for p in self.qs:
+            if p is q:
+                return prev
+            prev = p
+        return None
 
     def role(self, q: _Q, role: str, reason: str | None = None) -> None:
         q.role = role
@@ -991,11 +1004,7 @@ class _Sentence:
 
     def listed_after_scope(self, q: _Q) -> bool:
         """Whether q continues a 、 list that a scope count opened (全市共有13个区县、2100个行政村)."""
-        prev = None
-        for p in self.qs:
-            if p is q:
-                break
-            prev = p
+        prev = self.previous(q)
         return (prev is not None and prev.scope and self.clause_start_hard(q.start) <= prev.start
                 and "、" in self.s[prev.suffix_end:q.start])
 
