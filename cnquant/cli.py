@@ -142,6 +142,24 @@ def cmd_parse(a) -> int:
     return 0
 
 
+def _year_arg(v: str):
+    from .reader import check_year
+
+    if v == "filename":
+        return v
+    try:
+        return check_year(int(v))
+    except ValueError as e:
+        raise argparse.ArgumentTypeError(f"--year takes a year such as 2025 or 'filename', not {v!r}") from e
+
+
+def _file_or_int_year(year, path: str):
+    if year == "filename":
+        from .scale import file_year
+        return file_year(path)
+    return year
+
+
 def cmd_extract(a) -> int:
     import pandas as pd
 
@@ -151,7 +169,7 @@ def cmd_extract(a) -> int:
     if Path(a.file).is_dir():  # a folder of documents: on Dask
         try:
             from .scale import extract_folder
-            df = extract_folder(a.file, scheduler=a.scheduler)
+            df = extract_folder(a.file, scheduler=a.scheduler, year=a.year)
         except ImportError as e:
             raise UserError("extracting a folder needs Dask: pip install 'cnquant[dask]'") from e
         _write_table(df, a.output)
@@ -159,13 +177,13 @@ def cmd_extract(a) -> int:
     df, text = _read_table(a.file)
     rows: list[dict] = []
     if text is not None:  # a text file: the whole document
-        for t in extract(text):
+        for t in extract(text, year=_file_or_int_year(a.year, a.file)):
             rows.append({"source": a.file, "start": t.span[0], "end": t.span[1], **_row(t)})
     else:
         col = _column(df, a.column, ("text", "句子", "内容"))
         bar = Progress(len(df), "extract")
         for i, v in enumerate(df[col].tolist()):
-            for t in extract(str(v)):
+            for t in extract(str(v), year=None if a.year == "filename" else a.year):
                 rows.append({"source": i, "start": t.span[0], "end": t.span[1], **_row(t)})
             bar.tick()
     _write_table(pd.DataFrame(rows, columns=["source", "start", "end", *TARGET_COLUMNS]), a.output)
@@ -264,6 +282,9 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--column")
     e.add_argument("--scheduler", default="threads",
                    help="for a folder: Dask scheduler (threads, processes, sync) or a cluster address")
+    e.add_argument("--year", type=_year_arg, default=None,
+                   help="the year the documents plan for (a 2025 report plans 2025), or 'filename' to "
+                        "take it from each file's name; default: each document's headings tell")
     e.add_argument("-o", "--output")
     e.set_defaults(func=cmd_extract)
     c = sub.add_parser("check", help="check a target column against a reported column")

@@ -15,19 +15,25 @@ from .tolerance import TolerancePolicy
 __all__ = ["extract", "explain", "Mention", "ROLES"]
 
 
-def extract(text: str, *, tolerance: TolerancePolicy | None = None) -> list[Target]:
+def extract(text: str, *, tolerance: TolerancePolicy | None = None, year: int | None = None) -> list[Target]:
     """Every target in a sentence, paragraph or whole document, in order, each with ``span``
     (offsets into ``text``) and ``metric``. Works on simplified and traditional script alike.
 
+    ``year`` is the year the document plans for (a 2025 work report plans 2025): a sentence that
+    opens with an earlier year (2024年,全区…) then reports results. Without it, a whole document's
+    headings tell (2025年工作安排, 2024年工作回顾); a lone sentence has no plan year.
+
     >>> [t.span for t in extract("地区生产总值增长6%左右。")]
     [(0, 12)]
+    >>> extract("2024年,实际使用外资3.6亿美元。", year=2025)
+    []
     """
     if not isinstance(text, str):
         raise TypeError(f"extract expects a str, not {type(text).__name__}")
-    return [m.target for m in read(text, mode="text", tolerance=tolerance) if m.target is not None]
+    return [m.target for m in read(text, mode="text", tolerance=tolerance, year=year) if m.target is not None]
 
 
-def explain(text: str, *, tolerance: TolerancePolicy | None = None) -> list[Mention]:
+def explain(text: str, *, tolerance: TolerancePolicy | None = None, year: int | None = None) -> list[Mention]:
     """Every number of ``text`` (and every numberless target) with its role and the reason.
 
     Roles are the keys of :data:`ROLES`: target, qualifier, date, duration, code, ordinal, name,
@@ -38,4 +44,4 @@ def explain(text: str, *, tolerance: TolerancePolicy | None = None) -> list[Ment
     """
     if not isinstance(text, str):
         raise TypeError(f"explain expects a str, not {type(text).__name__}")
-    return read(text, mode="text", tolerance=tolerance)
+    return read(text, mode="text", tolerance=tolerance, year=year)

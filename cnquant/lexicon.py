@@ -138,6 +138,8 @@ class Lexicon:
         self.past_clause_re = re.compile(rv["past_clause"])
         self.section_opener = re.compile(rv["section_openers"])
         self.section_closer = re.compile(rv["section_closers"])
+        self.year_opener = re.compile(rv["year_opener"])
+        self.heading_year = re.compile(rv["heading_year"])
         mt = data["metric"]
         self.strip_front = _longest_first(mt["strip_front"] + mod["binding"] + mod["aspirational"])
         self.strip_back = _longest_first(mt["strip_back"])

@@ -28,6 +28,7 @@ from .errors import ParseError
 from .extract import extract
 from .parse import parse_target
 from .quantity import parse_quantity
+from .reader import check_year
 
 __all__ = ["TARGET_COLUMNS", "VERDICT_COLUMNS", "CnqSeriesAccessor", "CnqDataFrameAccessor", "register"]
 
@@ -99,12 +100,28 @@ class CnqSeriesAccessor:
         rows = [read(v) or {} for v in self._s.tolist()]
         return pd.DataFrame(rows, index=self._s.index, columns=TARGET_COLUMNS)
 
-    def extract(self, *, errors: str = "raise") -> pd.DataFrame:
+    def extract(self, *, year=None, errors: str = "raise") -> pd.DataFrame:
         """Every target of every cell, as a long table keyed by the source row (column ``row``)
-        and the target's number within it (``n``)."""
-        read = _memo(lambda v: [_row(t) for t in extract(str(v))], _errors(errors))
+        and the target's number within it (``n``). ``year`` is the year the texts plan for
+        (see :func:`cnquant.extract`): one int for all, or a Series of years aligned with this one.
+
+        >>> import pandas as pd, cnquant.pandas
+        >>> s = pd.Series(["2024年,全区实际使用外资3.6亿美元。", "新增停车位3500个。"])
+        >>> s.cnq.extract(year=2025)[["row", "metric", "value"]].values.tolist()
+        [[1, '新增停车位', Decimal('3500')]]
+        """
+        if isinstance(year, pd.Series):
+            years = year.reindex(self._s.index).tolist()
+        else:
+            check_year(year)
+            years = [year] * len(self._s)
+        memos: dict = {}
         out = []
-        for idx, v in zip(self._s.index, self._s.tolist()):
+        for idx, v, y in zip(self._s.index, self._s.tolist(), years):
+            y = None if _missing(y) else check_year(int(y))
+            read = memos.get(y)
+            if read is None:
+                read = memos[y] = _memo(lambda v, y=y: [_row(t) for t in extract(str(v), year=y)], _errors(errors))
             for n, r in enumerate(read(v) or []):
                 out.append({"row": idx, "n": n, **r})
         return pd.DataFrame(out, columns=["row", "n", *TARGET_COLUMNS])
@@ -176,9 +193,12 @@ class CnqDataFrameAccessor:
         """Target fields of ``column``, joined to nothing (same index as the frame)."""
         return self._f[column].cnq.parse(errors=errors)
 
-    def extract(self, column: str, *, errors: str = "raise") -> pd.DataFrame:
-        """Every target of ``column`` as a long table keyed by the frame's index."""
-        return self._f[column].cnq.extract(errors=errors)
+    def extract(self, column: str, *, year=None, errors: str = "raise") -> pd.DataFrame:
+        """Every target of ``column`` as a long table keyed by the frame's index. ``year``: an int,
+        or the name of a column holding each row's plan year (the year of its report)."""
+        if isinstance(year, str):
+            year = self._f[year]
+        return self._f[column].cnq.extract(year=year, errors=errors)
 
 
 def register() -> None:

@@ -178,10 +178,30 @@ class _T:
     default_comp: bool = False   # the comparator came from the bare-quantity rule, not from a word
 
 
-def read(raw: str, *, mode: str = "text", tolerance: TolerancePolicy | None = None) -> list[Mention]:
-    """Read ``raw`` and return every number (and numberless target) as a :class:`Mention`, in order."""
+def check_year(year: int | None) -> int | None:
+    """Validate the ``year`` argument of extract/explain (the year a document plans for)."""
+    if year is None:
+        return None
+    if isinstance(year, bool) or not isinstance(year, int):
+        raise TypeError(f"year must be an int such as 2025, not {type(year).__name__}")
+    if not 1900 <= year <= 2100:
+        raise ValueError(f"year {year} is outside 1900..2100")
+    return year
+
+
+def _heading_year(s: str, m: re.Match, after: int) -> int | None:
+    """The plan year a section heading names (2025年工作安排: 2025; 2024年工作回顾: 2025)."""
+    ym = LEX.heading_year.search(s, m.start(), m.end())
+    return None if ym is None else int(ym.group("y")) + after
+
+
+def read(raw: str, *, mode: str = "text", tolerance: TolerancePolicy | None = None,
+         year: int | None = None) -> list[Mention]:
+    """Read ``raw`` and return every number (and numberless target) as a :class:`Mention`, in order.
+    ``year`` is the year the document plans for; without it, a whole document's headings tell."""
     if not isinstance(raw, str):
         raise TypeError(f"expected a str, not {type(raw).__name__}")
+    plan_year = check_year(year)
     s = normalize(raw)
     policy = tolerance or get_default_tolerance()
     out: list[Mention] = []
@@ -196,10 +216,17 @@ def read(raw: str, *, mode: str = "text", tolerance: TolerancePolicy | None = No
             if a >= b:
                 continue
             if mode == "text":  # the review part of a work report: its numbers are outcomes
-                if LEX.section_closer.search(s, a, b):
+                hm = LEX.section_closer.search(s, a, b)
+                if hm:
                     in_review, in_plan = False, True
-                elif LEX.section_opener.match(s, a, b):
-                    in_review, in_plan = True, False
+                    if year is None:
+                        plan_year = _heading_year(s, hm, 0) or plan_year
+                else:
+                    hm = LEX.section_opener.match(s, a, b)
+                    if hm:
+                        in_review, in_plan = True, False
+                        if year is None:
+                            plan_year = _heading_year(s, hm, 1) or plan_year
             if _CELL_RE.search(s, a, b) is not None:  # a table row: an indicator table's header or row?
                 h = header_of(s, a, b)
                 if h is not None:
@@ -211,7 +238,7 @@ def read(raw: str, *, mode: str = "text", tolerance: TolerancePolicy | None = No
                     continue
             else:
                 header = None
-            out.extend(_Sentence(raw, s, a, b, mode, policy, in_review, in_plan).read())
+            out.extend(_Sentence(raw, s, a, b, mode, policy, in_review, in_plan, plan_year).read())
     return out
 
 
@@ -280,10 +307,11 @@ def strip_span(s: str, a: int, b: int) -> tuple[int, int] | None:
 
 class _Sentence:
     def __init__(self, raw: str, s: str, a: int, b: int, mode: str, policy: TolerancePolicy,
-                 in_review: bool = False, in_plan: bool = False) -> None:
+                 in_review: bool = False, in_plan: bool = False, plan_year: int | None = None) -> None:
         self.raw, self.s, self.a, self.b, self.mode, self.policy = raw, s, a, b, mode, policy
         self.in_review = in_review
         self.in_plan = in_plan
+        self.plan_year = plan_year
         self.phrase = mode == "phrase"
         self.quoted: list[tuple[int, int]] = []
         self.codes: list[tuple[int, int]] = []
@@ -901,6 +929,10 @@ class _Sentence:
         when a comparator word follows (新增就业不少于1.8万人)."""
         s, a, b = self.s, self.a, self.b
         m = LEX.review_opener_re.match(s, a, b)
+        if m is None and self.plan_year is not None:
+            ym = LEX.year_opener.match(s, a, b)  # 2024年,全区… in a document that plans 2025
+            if ym is not None and int(ym.group("y")) < self.plan_year:
+                return LEX.plan_re.search(s, a, b) is None
         if m is None or LEX.plan_re.search(s, a, b) is not None:
             return False
         return not (m.group().startswith(LEX.dating_openers) and LEX.multi_prefix_re.search(s, a, b) is not None)

@@ -14,6 +14,7 @@ distributed cluster (``"tcp://10.0.0.5:8786"``) or a ``distributed.Client``.
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 __all__ = ["extract_file", "extract_folder", "check_table", "COLUMNS"]
@@ -23,7 +24,26 @@ COLUMNS = ["file", "n", "start", "end", "measure", "comparator", "value", "low",
            "direction", "reference", "metric", "cues", "deadline", "text"]
 
 
-def _rows(path: str, root: str | None) -> list[tuple]:
+_NAME_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+def file_year(path: str | Path) -> int | None:
+    """The year a file's name gives (2024年XX县政府工作报告.txt: 2024), or None.
+
+    >>> file_year("reports/2024_haishu.txt"), file_year("notes.txt")
+    (2024, None)
+    """
+    m = _NAME_YEAR.search(Path(path).name)
+    return None if m is None else int(m.group())
+
+
+def _year_for(path: str, year) -> int | None:
+    if year == "filename":
+        return file_year(path)
+    return year
+
+
+def _rows(path: str, root: str | None, year=None) -> list[tuple]:
     """The target rows of one file as tuples in :data:`COLUMNS` order (tuples pickle smaller and
     faster than dicts on the way back from a worker process)."""
     from .extract import extract
@@ -39,18 +59,27 @@ def _rows(path: str, root: str | None) -> list[tuple]:
              t.unit, None if t.modality is None else t.modality.value,
              None if t.direction is None else t.direction.value, t.reference,
              t.metric, "|".join(t.cues), t.deadline, t.text)
-            for n, t in enumerate(extract(text))]
+            for n, t in enumerate(extract(text, year=_year_for(path, year)))]
 
 
-def _partition_rows(paths: list[str], root: str | None) -> list[tuple]:
+def _partition_rows(paths: list[str], root: str | None, year=None) -> list[tuple]:
     out: list[tuple] = []
     for path in paths:
-        out.extend(_rows(path, root))
+        out.extend(_rows(path, root, year))
     return out
 
 
-def extract_file(path: str | Path) -> list[dict]:
+def _check_year_arg(year) -> None:
+    from .reader import check_year
+
+    if year != "filename":
+        check_year(year)
+
+
+def extract_file(path: str | Path, *, year: int | str | None = None) -> list[dict]:
     """The target rows of one UTF-8 text file (decimals as strings, so rows are exact and portable).
+    ``year``: the year the document plans for, ``"filename"`` (the year in the file's name) or
+    None (the document's headings tell); see :func:`cnquant.extract`.
 
     >>> import tempfile, pathlib
     >>> f = pathlib.Path(tempfile.mkdtemp()) / "a.txt"
@@ -58,7 +87,8 @@ def extract_file(path: str | Path) -> list[dict]:
     >>> [(r["metric"], r["value"], r["unit"]) for r in extract_file(f)]
     [('新增停车位', '3500', '个')]
     """
-    return [dict(zip(COLUMNS, row)) for row in _rows(str(path), None)]
+    _check_year_arg(year)
+    return [dict(zip(COLUMNS, row)) for row in _rows(str(path), None, year)]
 
 
 def _files(source) -> tuple[list[str], str | None]:
@@ -86,10 +116,13 @@ def _compute(bag, scheduler):
     return scheduler.compute(bag).result()  # a distributed.Client
 
 
-def extract_folder(source, *, scheduler=None, output: str | Path | None = None, partition_size: int = 8):
+def extract_folder(source, *, scheduler=None, output: str | Path | None = None, partition_size: int = 8,
+                   year: int | str | None = None):
     """Extract every target of every ``*.txt`` file under a folder (or of a glob, or of a list of
     paths) on Dask, and return one pandas DataFrame (columns :data:`COLUMNS`), ordered by file and
     position. With ``output`` (``.csv`` or ``.parquet``) the table is also written there.
+    ``year``: the year every document plans for, ``"filename"`` (each file's name gives it:
+    2024_haishu.txt plans 2024) or None (each document's headings tell).
 
     Reading is CPU-bound Python: ``scheduler="processes"`` (or a cluster) runs it in parallel,
     threads do not (see docs/performance.md). ``partition_size`` files make one Dask task.
@@ -100,10 +133,11 @@ def extract_folder(source, *, scheduler=None, output: str | Path | None = None, 
         raise ImportError("extract_folder needs Dask: pip install 'cnquant[dask]'") from e
     import pandas as pd
 
+    _check_year_arg(year)
     files, root = _files(source)
     if not files:
         return pd.DataFrame(columns=COLUMNS)
-    bag = db.from_sequence(files, partition_size=partition_size).map_partitions(_partition_rows, root)
+    bag = db.from_sequence(files, partition_size=partition_size).map_partitions(_partition_rows, root, year)
     rows = _compute(bag, scheduler)
     df = pd.DataFrame.from_records(list(rows), columns=COLUMNS).sort_values(["file", "start", "n"], kind="stable")
     df = df.reset_index(drop=True)

@@ -91,3 +91,13 @@ def test_progress_bar_only_when_asked(capsys):
     quiet = Progress(300, "check")  # not a terminal under pytest: no output
     quiet.tick()
     assert capsys.readouterr().err == ""
+
+
+def test_extract_with_a_plan_year(tmp_path, capsys):
+    src = tmp_path / "2025_r.txt"
+    src.write_text("2024年,全区实际使用外资3.6亿美元。新增停车位3500个。", encoding="utf-8")
+    assert main(["extract", str(src), "--year", "filename"]) == 0
+    out = capsys.readouterr().out
+    assert "新增停车位" in out and "实际使用外资" not in out
+    with pytest.raises(SystemExit):
+        main(["extract", str(src), "--year", "twenty"])

@@ -190,3 +190,28 @@ def test_reported_looking_figures_under_a_plan_heading_stay_targets():
     assert cq.extract("新增城镇就业12345人。") == []
     doc = "二、2024年主要预期目标\n新增城镇就业12345人,城乡居民人均可支配收入增长6.4%。\n"
     assert [str(t.value) for t in cq.extract(doc)] == ["12345人", "6.4%"]
+
+
+def test_a_sentence_dated_before_the_plan_year_reports_results():
+    s = "2024年,全区实际使用外资3.6亿美元,增长18%。"
+    assert len(cq.extract(s)) == 2  # read on its own, the year is just a date
+    assert cq.extract(s, year=2025) == []
+    assert len(cq.extract(s, year=2024)) == 2  # the plan year itself plans
+    assert len(cq.extract("2024年,全区实际使用外资力争4亿美元。", year=2025)) == 1  # a plan cue wins
+    assert [m.role for m in cq.explain(s, year=2025)] == ["date", "outcome", "outcome"]
+
+
+def test_the_plan_year_is_read_from_the_headings():
+    tail = "2024年,全区实际使用外资3.6亿美元,增长18%。全区实际使用外资力争4亿美元。\n"
+    for head in ("一、2024年工作回顾\n过去一年,全区生产总值增长5%。\n二、今年工作安排\n",
+                 "一、2025年主要预期目标\n"):
+        assert [t.text for t in cq.extract(head + tail)] == ["全区实际使用外资力争4亿美元"], head
+    # the year argument wins over the headings
+    assert len(cq.extract("一、2025年主要预期目标\n" + tail, year=2024)) == 3
+
+
+@pytest.mark.parametrize("year, error", [("2025", TypeError), (2025.0, TypeError), (True, TypeError),
+                                         (1800, ValueError), (10**12, ValueError)])
+def test_a_bad_year_is_a_clear_error(year, error):
+    with pytest.raises(error, match="year"):
+        cq.extract("新增停车位3500个。", year=year)

@@ -68,3 +68,12 @@ def test_accessor_output_equals_scalar_function(pairs):
         for key, want in expected.items():
             got = out.loc[i, key]
             assert (want is None and pd.isna(got)) or got == want, key
+
+
+def test_extract_with_a_plan_year_per_row():
+    df = pd.DataFrame({"text": ["2024年,全区实际使用外资3.6亿美元。"] * 2, "year": [2025, 2024]})
+    assert df.cnq.extract("text", year="year")["row"].tolist() == [1]
+    assert df.cnq.extract("text", year=2025).empty
+    assert len(df["text"].cnq.extract()) == 2
+    with pytest.raises(ValueError, match="year"):
+        df["text"].cnq.extract(year=99)

@@ -86,3 +86,14 @@ def test_eight_threads_agree_with_one(tmp_path):
     with ThreadPoolExecutor(8) as pool:
         many = list(pool.map(run, texts))
     assert many == one
+
+
+def test_plan_year_from_file_names(tmp_path):
+    from cnquant.scale import extract_file, file_year
+    f = tmp_path / "2025_x.txt"
+    f.write_text("2024年,全区实际使用外资3.6亿美元。新增停车位3500个。", encoding="utf-8")
+    assert file_year(f) == 2025 and file_year(tmp_path / "x12345.txt") is None
+    assert [r["value"] for r in extract_file(f)] == ["360000000", "3500"]
+    assert [r["value"] for r in extract_file(f, year="filename")] == ["3500"]
+    with pytest.raises(TypeError, match="year"):
+        extract_file(f, year="2025")
