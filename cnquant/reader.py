@@ -264,6 +264,10 @@ def significant_digits(value: Decimal) -> int:
     return len("".join(map(str, digits)).strip("0")) or 1
 
 
+# a number written with a last decimal other than 0 or 5 (19.3亿元, 4.9万家, 0.6万人)
+_ODD_DECIMAL = re.compile(r"\d\.\d*[1-46-9](?!\d)")
+
+
 def _odd_tenths(value: Decimal) -> bool:
     """True for a rate written with a tenth other than .0 or .5 (4.4, 7.3; not 6, 6.5, 4.25)."""
     tenths = value * 10
@@ -937,6 +941,17 @@ class _Sentence:
             return False
         return not (m.group().startswith(LEX.dating_openers) and LEX.multi_prefix_re.search(s, a, b) is not None)
 
+    def narrated_clause(self) -> tuple[int, int] | None:
+        """A clause that ends by judging how work went, its subject first (东西部协作扎实开展), or None."""
+        s = self.s
+        c0 = self.a
+        for k in self._delimiters()[1] + [self.b]:
+            if k - c0 > 3 and LEX.review_predicates.ending_at(s, c0 + 2, k) \
+                    and not s.startswith(LEX.plan_openers + LEX.task_verbs, c0, k):
+                return c0, k
+            c0 = k + 1
+        return None
+
     def detect_reported_results(self) -> None:
         """A clause that opens with a count and ends in a completed action (46个项目开工建设,
         8件民生实事全面完成), or a bare amount given exactly (完成一般公共预算收入117.1亿元), reports
@@ -963,6 +978,18 @@ class _Sentence:
                     reason = (f"a growth of {self.text(q.start, q.end)} is reported, not planned (planned rates are "
                               "whole or half percents) and the sentence has no plan cue")
                     break
+            exact = [q for q in ([] if self.review else self.qs)
+                     if q.role == "target" and q.measure == "level" and q.unit != "%" and q.low is None
+                     and not self.has_explicit_comparator(q) and _ODD_DECIMAL.search(s, q.start, q.m.number_end)]
+            if len(exact) >= LEX.odd_decimal_amounts:
+                self.review = True  # 落实留抵退税19.3亿元,减税降费12.3亿元,办理缓缴税费18.9亿元
+                reason = (f"{len(exact)} amounts given to an odd decimal ({self.text(exact[0].start, exact[0].end)}, …) "
+                          "and no plan cue: reported results, not targets")
+            narrated = None if self.review or not self.qs else self.narrated_clause()
+            if narrated is not None:
+                self.review = True  # 退役军人服务保障体系进一步健全,创成23家…
+                reason = (f"{self.text(*narrated)} judges how work went and the sentence has no plan cue: "
+                          "a review of results, not a plan")
             level = None
             for q in ([] if self.review else self.qs):
                 if q.role != "target" or q.low is not None or self.has_explicit_comparator(q):
