@@ -985,7 +985,7 @@ class _Sentence:
                 self.review = True  # 落实留抵退税19.3亿元,减税降费12.3亿元,办理缓缴税费18.9亿元
                 reason = (f"{len(exact)} amounts given to an odd decimal ({self.text(exact[0].start, exact[0].end)}, …) "
                           "and no plan cue: reported results, not targets")
-            narrated = None if self.review or not self.qs else self.narrated_clause()
+            narrated = None if self.review else self.narrated_clause()
             if narrated is not None:
                 self.review = True  # 退役军人服务保障体系进一步健全,创成23家…
                 reason = (f"{self.text(*narrated)} judges how work went and the sentence has no plan cue: "
