@@ -803,6 +803,10 @@ class _Sentence:
             while e < self.b and s[e] not in _DELIMS and s[e] not in "和与及" and s[e] != "(" and e - after < 30:
                 if s.startswith("等", e):
                     break
+                if s[e] == "“":  # 5个“千亩方、万亩片”粮食生产示范基地: a quoted name is read whole
+                    close = s.find("”", e + 1, min(self.b, e + 30))
+                    if close != -1:
+                        e = close
                 e += 1
             q.metric = self.strip_metric(after, e) if e > after else None
             q.end = max(q.end, e)
