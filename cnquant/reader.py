@@ -934,8 +934,11 @@ class _Sentence:
 
     def opens_review(self) -> bool:
         """去年,… and 上年全县… report last year unless a plan cue follows; 截至2025年底,… dates a plan
-        when a comparator word follows (新增就业不少于1.8万人)."""
+        when a comparator word follows (新增就业不少于1.8万人); a sentence that opens with work done
+        already (已建成…) reports it unless more is planned (再, 今年)."""
         s, a, b = self.s, self.a, self.b
+        if LEX.past_clause_re.match(s, a, b) is not None:  # 已建成投用城市书房18家,新增停车位2600个
+            return LEX.plan_re.search(s, a, b) is None and LEX.again_re.search(s, a, b) is None
         m = LEX.review_opener_re.match(s, a, b)
         if m is None and self.plan_year is not None:
             ym = LEX.year_opener.match(s, a, b)  # 2024年,全区… in a document that plans 2025
