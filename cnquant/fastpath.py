@@ -72,8 +72,8 @@ def fast_target(raw: str, tolerance: TolerancePolicy) -> Target | None:
     if _BAD_METRIC.search(metric_raw) or _BAD_END.search(metric_raw) \
             or not _numerals_are_words(s, m.start("metric"), m.end("metric")):
         return None
-    if LEX.rank_trigger.search(metric_raw) and any(p.regex.search(metric_raw) for p in LEX.rank):
-        return None
+    if LEX.rank_trigger.search(s) and any(p.regex.search(s) for p in LEX.rank):
+        return None  # 保持全市前3位, 排名前移3位: a rank pattern
     if metric_raw.endswith("的") and any(w in metric_raw for w in LEX.share_of):
         return None  # 达到“浙丽保”参保人数的60%: a share of another indicator
     verb, pre, suf = m.group("verb"), m.group("pre"), m.group("suf")

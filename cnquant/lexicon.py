@@ -176,7 +176,10 @@ class Lexicon:
         self.ratio_heads = _longest_first(rel.get("ratio_heads", ()))
         self.share_of = _longest_first(rel["share_of"])
         self.relative_trigger = re.compile(rel["trigger"])
-        self.rank = tuple(SpecialPattern(re.compile(p["pattern"]), p["comparator"]) for p in data["rank"]["patterns"])
+        self.rank = tuple(SpecialPattern(re.compile(p["pattern"]), p["comparator"],
+                                         fixed=(p["measure"], p["comparator"], "", p.get("unit"), p.get("direction"))
+                                         if "measure" in p else None)
+                          for p in data["rank"]["patterns"])
         self.rank_trigger = re.compile(data["rank"]["trigger"])
         ck = data["check"]
         self.real_price_metrics = _longest_first(ck["real_price_metrics"])

@@ -283,6 +283,9 @@ def strip_span(s: str, a: int, b: int) -> tuple[int, int] | None:
             if s[a] == "“" and "”" in s[a:b]:
                 break
             a += 1
+        if s[a] == "在" and s[b - 1] == "中" and b - a > 3:  # 在全省县域经济排名中(前移3位)
+            a, b = a + 1, b - 1
+            changed = True
         w = LEX.strip_front.starting_at(s, a, b)
         if w and b - a - len(w) != 1:  # 完成率100%: a word that leaves one character is part of the name
             a += len(w)
@@ -1094,7 +1097,8 @@ class _Sentence:
                         continue
                 metric = self.strip_metric(self.clause_start(m.start()), m.start())
                 comp = p.kind or None
-                t = _T(m.start(), m.end(), m.start(), "rank", comp, value, None, None, None, None, metric,
+                measure, unit, direction = ("rank", None, None) if p.fixed is None else (p.fixed[0], p.fixed[3], p.fixed[4])
+                t = _T(m.start(), m.end(), m.start(), measure, comp, value, None, None, unit, direction, metric,
                        cues=[m.span()])
                 t.start = metric[0] if metric else m.start()
                 found.append(t)

@@ -66,9 +66,11 @@ def test_target_dict_round_trip(t):
 
 
 @SETTINGS
-@given(cst.target_texts(), st.sampled_from(["根据全年工作安排,", "按照上级部署要求,", ""]),
+@given(cst.target_texts(), st.sampled_from(["根据全年工作安排,", "按照上级部署要求,今年", "今年,"]),
        st.sampled_from(["。", ";", ",并加强督查考核。"]))
 def test_neutral_context_does_not_change_the_target(pair, before, after):
+    # the context holds a plan cue: with none, a bare exact figure (新增停车位1001个) reads as a
+    # reported result (docs/extraction.md, review heuristics), which is not a neutral context
     fields, text = pair
     alone = cq.parse_target(text)
     (inside,) = cq.extract(before + text + after)
