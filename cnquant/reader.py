@@ -1050,7 +1050,8 @@ class _Sentence:
             s.endswith(LEX.task_verbs, self.a, q.prefix_start) and q.comparator is None)
         if (q.suffix in ("以上", "以下", "及以上", "及以下") or q.comparator == ">") and not task_count:
             if after < self.b and (s[after] == "的" or (_CJK.match(s, after) and s[after] not in _CONNECTORS
-                                                       and not s.startswith(LEX.predicates, after, self.b))):
+                                                       and not s.startswith(LEX.predicates, after, self.b)
+                                                       and not s.startswith(LEX.generic_nouns, after, self.b))):
                 self.role(q, "qualifier", "a threshold that qualifies the object (50万元以上的行政村, 千人以上高山村)")
                 return
         if q.number_first:
