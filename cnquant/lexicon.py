@@ -103,6 +103,7 @@ class Lexicon:
         self.decrease = _longest_first(m["decrease"])
         self.change_verbs = _longest_first(m["increase"] + m["decrease"])
         self.level_verbs = _longest_first(m["level_verbs"])
+        self.any_verbs = _longest_first(list(self.change_verbs) + list(self.level_verbs))
         self.long_level_verbs = _longest_first(w for w in m["level_verbs"] if len(w) > 1)
         self.level_verbs_down = frozenset(m["level_verbs_down"])
         self.quiet_level_verbs = frozenset(m["quiet_level_verbs"])
@@ -150,6 +151,7 @@ class Lexicon:
         d = data["distribution"]
         self.respectively = _longest_first(d["respectively"])
         self.each = _longest_first(d["each"])
+        self.distributors = _longest_first(list(self.respectively) + list(self.each))
         self.list_separators_re = re.compile(_alternation(d["separators"]))
         self.list_separators = _longest_first(w for w in d["separators"] if w != "、")
         self.not_separators = _longest_first(d.get("not_separators", ()))
@@ -212,6 +214,7 @@ class Lexicon:
         self.predicates = _longest_first(nt["predicates"])
         self.generic_nouns = _longest_first(nt["generic_nouns"])
         self.task_verbs = _longest_first(nt["task_verbs"])
+        self.plan_or_task_openers = _longest_first(self.plan_openers + self.task_verbs)
         self.deadline_tails = _longest_first(nt["deadline_tails"])
         self.naming_classifiers = frozenset(nt["naming_classifiers"])
         self.time_limit_verbs = _longest_first(nt["time_limit_verbs"])

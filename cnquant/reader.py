@@ -596,7 +596,7 @@ class _Sentence:
         if m.chinese and q.unit is None and not self.whole_cell(q):
             return self.role(q, "count", "a Chinese numeral without a unit (八大, 二十大, 清零)")
         if m.chinese and not self.phrase and not self.has_explicit_comparator(q) and m.group not in ("measure", "money") \
-                and not (m.group == "ratio" and s.endswith(LEX.change_verbs + LEX.level_verbs, self.a, q.start)):  # 增长两成
+                and not (m.group == "ratio" and s.endswith(LEX.any_verbs, self.a, q.start)):  # 增长两成
             task = (m.group in ("classifier", "people") and q.unit not in LEX.naming_classifiers
                     and (self.ends_clause(q.suffix_end) or q.low is not None)  # 培育三至五家龙头企业
                     and q.start - self.clause_start(q.start) >= 2
@@ -797,7 +797,7 @@ class _Sentence:
                 and s[after] not in _CONNECTORS \
                 and LEX.suffix_comparator(s, after, self.b) is None \
                 and s[after] != "的" and unit is not None \
-                and not s.startswith(LEX.respectively + LEX.each, after, self.b) \
+                and not s.startswith(LEX.distributors, after, self.b) \
                 and not s.startswith(LEX.predicates, after, self.b) \
                 and not s.startswith(LEX.generic_nouns, after, self.b) \
                 and not (_TASK_NOUN.match(s, after, self.b) and self.strip_metric(lo, q.prefix_start)):
@@ -957,7 +957,7 @@ class _Sentence:
         c0 = self.a
         for k in self._delimiters()[1] + [self.b]:
             if k - c0 > 3 and LEX.review_predicates.ending_at(s, c0 + 2, k) \
-                    and not s.startswith(LEX.plan_openers + LEX.task_verbs, c0, k):
+                    and not s.startswith(LEX.plan_or_task_openers, c0, k):
                 return c0, k
             c0 = k + 1
         return None
