@@ -283,7 +283,7 @@ def strip_span(s: str, a: int, b: int) -> tuple[int, int] | None:
             if s[a] == "“" and "”" in s[a:b]:
                 break
             a += 1
-        if s[a] == "在" and s[b - 1] == "中" and b - a > 3:  # 在全省县域经济排名中(前移3位)
+        if b - a > 3 and s[a] == "在" and s[b - 1] == "中":  # 在全省县域经济排名中(前移3位)
             a, b = a + 1, b - 1
             changed = True
         w = LEX.strip_front.starting_at(s, a, b)

@@ -36,7 +36,8 @@ def test_long_numbers_are_bounded_errors():
 
 
 @pytest.mark.parametrize("text", ["", " ", "\n\n", "。。。", "\ud800\udfff", "1" * 100, "%%%", "万亿亿万",
-                                  "[[[]]]", "“”“", "百分之", "第第第", "-1-1-1"])
+                                  "[[[]]]", "“”“", "百分之", "第第第", "-1-1-1",
+                                  "新增绿道8公里“", "降低“", "5处“"])  # fuzz: an opening quote last
 def test_odd_inputs_raise_only_parse_errors(text):
     cq.extract(text)
     cq.explain(text)
