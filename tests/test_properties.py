@@ -113,6 +113,25 @@ def test_arbitrary_text_raises_only_parse_errors(text):
             pass
 
 
+_NOISE = st.sampled_from(list("“”\"()[]〔〕、,。;:|\t\n \u3000\u200b\ufeff\x00") + ["在", "中", "的", "等", "以上"])
+
+
+@settings(max_examples=500, deadline=None)
+@given(cst.target_texts(), st.lists(st.tuples(st.integers(0, 60) | st.just(-1), _NOISE), max_size=4))
+def test_target_texts_with_noise_raise_only_parse_errors(pair, edits):
+    # real target shapes with punctuation dropped in anywhere (the fuzz run found 新增绿道8公里“)
+    text = pair[1]
+    for at, noise in edits:
+        at = len(text) if at < 0 else at % (len(text) + 1)  # -1: at the end
+        text = text[:at] + noise + text[at:]
+    for fn in (cq.extract, cq.explain, cq.parse_targets):
+        fn(text)
+    try:
+        cq.parse_target(text)
+    except cq.ParseError:
+        pass
+
+
 @settings(max_examples=300, deadline=None)
 @given(TEXT)
 def test_explain_spans_are_offsets(text):
