@@ -84,6 +84,9 @@ def _alternation(words) -> str:
     return word_pattern(words)
 
 
+_CJK_WORD = re.compile("[\u4e00-\u9fff]+")
+
+
 class Lexicon:
     """All tables of ``lexicon.toml``, compiled."""
 
@@ -91,6 +94,12 @@ class Lexicon:
         self.raw = data
         c = data["comparator"]
         self.prefix_comparators: dict[str, str] = dict(c["prefix"])
+        # 不得超过 = 不超过: a prohibition before a strict comparator word includes the number
+        negated = {">": "<=", "<": ">="}
+        for neg in c.get("negators", ()):
+            for w, comp in list(self.prefix_comparators.items()):
+                if comp in negated and _CJK_WORD.fullmatch(w) and not w.startswith("不"):
+                    self.prefix_comparators.setdefault(neg + w, negated[comp])
         self.suffix_comparators: dict[str, str] = dict(c["suffix"])
         self.prefix_words = _longest_first(self.prefix_comparators)
         self.multi_prefix_re = re.compile(_alternation(w for w in self.prefix_comparators if len(w) > 1))
