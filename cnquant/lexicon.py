@@ -140,6 +140,7 @@ class Lexicon:
         self.plan_re = re.compile(_alternation(rv["plan_cues"]))
         self.completed_verbs = _longest_first(rv["completed_verbs"])
         self.consequence_verbs = _longest_first(rv["consequence_verbs"])
+        self.base_frames = _longest_first(rv["base_frames"])
         self.again_re = re.compile(_alternation(rv["again_words"]))
         self.review_predicates = _longest_first(rv["review_predicates"])
         self.plan_openers = _longest_first(rv["plan_openers"])

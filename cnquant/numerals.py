@@ -202,10 +202,14 @@ def _plain(value: Decimal) -> Decimal:
     return value.normalize(context=EXACT)
 
 
+# Non-adjacent digit pairs that are 概数 too (三五个: three to five; 三五十 would be 30-50).
+_LOOSE_PAIRS = frozenset({"三五"})
+
+
 def approximate_range(text: str) -> tuple[Decimal, Decimal] | None:
     """Read a 概数 (GB/T 15835 approximate number) as a (low, high) pair, else None.
 
-    Two adjacent digits, the second one more than the first (两三, 五六, 七八), optionally
+    Two adjacent digits, the second one more than the first (两三, 五六, 七八), or 三五, optionally
     followed or preceded by unit words: 两三 -> (2, 3), 五六万 -> (50000, 60000),
     三四十 -> (30, 40), 十五六 -> (15, 16).
 
@@ -218,8 +222,8 @@ def approximate_range(text: str) -> tuple[Decimal, Decimal] | None:
     """
     for i in range(len(text) - 1):
         a, b = text[i], text[i + 1]
-        if a in DIGITS and b in DIGITS and a not in "零〇○0" and DIGITS[b] == DIGITS[a] + 1 and (
-                a != "二" or b == "三"):
+        if a in DIGITS and b in DIGITS and a not in "零〇○0" and (
+                (DIGITS[b] == DIGITS[a] + 1 and (a != "二" or b == "三")) or a + b in _LOOSE_PAIRS):
             if i > 0 and text[i - 1] in DIGITS:
                 return None
             if i + 2 < len(text) and text[i + 2] in DIGITS:

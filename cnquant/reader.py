@@ -144,6 +144,7 @@ class _Q:
     modality: str | None = None
     modality_at: int | None = None
     inherit_from: "_Q | None" = None
+    last_year: bool = False             # in a clause about last year (去年全市…): an outcome
     base_cues: list = field(default_factory=list)
     metric_end: int | None = None
     comparator_end: int | None = None   # the end of a comparator word found a way back (不低于…的80%)
@@ -425,6 +426,9 @@ class _Sentence:
                 if q.role == "target":
                     self.reset_context(q)
                     self.read_context(q)
+        for q in self.qs:
+            if q.role == "target" and q.last_year:
+                self.role(q, "outcome", "a clause about last year (去年全市…增长5.2%,今年力争增长6%)")
         self.detect_reported_results()
         self.link_lists()
         self.patterns()
@@ -612,10 +616,16 @@ class _Sentence:
         if q.start > self.a and s[q.start - 1] == LEX.from_word and _FROM_TO.match(s, q.suffix_end, self.b):
             q.from_start = True  # 由46家增加到71家: the start value, not a target
             return self.role(q, "number", "the start value of a change (由46家增加到71家)")
+        if s.startswith(LEX.base_frames, q.suffix_end, self.b):
+            return self.role(q, "number", "the base a target builds on (在去年增长8.1%的基础上)")
         if self.review:
             return self.role(q, "outcome")
         if not self.phrase and LEX.past_clause_re.search(s, self.clause_start_hard(q.start), q.start):
             return self.role(q, "outcome", "reported as done already (已拨付, 已累计投入)")
+        if not self.phrase:
+            om = LEX.review_opener_re.match(s, self.clause_start_hard(q.start), q.start)
+            # 去年全市…增长5.2%,今年力争增长6%: read as a target for its indicator, then an outcome
+            q.last_year = om is not None and not om.group().startswith(LEX.dating_openers)
         if not self.phrase and s.startswith(LEX.consequence_verbs, self.clause_start_hard(q.start), q.start):
             prev = self.previous(q)
             if prev is not None and prev.role == "outcome":  # 已完成改造63个,惠及居民2.3万户
@@ -898,9 +908,10 @@ class _Sentence:
     # ---------------------------------------------------------------- lists (分别 / 均 / 、)
     def link_lists(self) -> None:
         s = self.s
-        tq = [q for q in self.qs if q.role == "target"]
+        # last year's figure names the indicator this year's target continues (去年…增长5.2%,今年力争增长6%)
+        tq = [q for q in self.qs if q.role == "target" or q.last_year]
         for i, q in enumerate(tq):
-            if i == 0:
+            if i == 0 or q.role != "target":
                 continue
             p = tq[i - 1]
             gap = s[max(p.suffix_end, p.end):q.start]
