@@ -428,7 +428,10 @@ class _Checker:
         expected = self.schedule.expected(as_of) if self.schedule is not None else None
         how = "milestone schedule"
         if expected is None:
-            expected = (value * elapsed_fraction(as_of)).quantize(Decimal("0.01")).normalize()
+            # 序时进度 over the calendar year, or from January 1 of this year to a later year's deadline
+            share = elapsed_fraction(as_of) if due.year == as_of.year else \
+                elapsed_fraction(as_of, start=date(as_of.year, 1, 1), end=due)
+            expected = (value * share).quantize(Decimal("0.01")).normalize()
             how = "time-proportional schedule (序时进度)"
         band = self.policy.schedule_band * expected
         if r > expected + band:

@@ -226,6 +226,7 @@ class Lexicon:
         self.task_verbs = _longest_first(nt["task_verbs"])
         self.plan_or_task_openers = _longest_first(self.plan_openers + self.task_verbs)
         self.deadline_tails = _longest_first(nt["deadline_tails"])
+        self.period_deadline_re = re.compile(_alternation(nt["period_deadlines"]))
         self.naming_classifiers = frozenset(nt["naming_classifiers"])
         self.time_limit_verbs = _longest_first(nt["time_limit_verbs"])
 

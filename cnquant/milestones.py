@@ -25,15 +25,39 @@ __all__ = ["deadline_date", "elapsed_fraction", "Milestone", "Schedule"]
 _DEADLINE_RE = re.compile(r"(?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})月(?:(?P<d>\d{1,2})日)?(?P<tail>底前|底|前|份|中旬前|中旬|上旬|下旬|初|末)?")
 
 
+_YEAR_RE = re.compile(r"((?:19|20)\d\d)年")
+# Parts of a year that end on a fixed day: 年底前 and 年内 are Dec 31, 上半年 Jun 30, 三季度末 Sep 30.
+_PERIOD_RE = re.compile(r"第?(?P<p>年底|年末|年内|全年|上半年|下半年|[一二三四1234]季度)(?:末|底)?前?")
+_PERIOD_ENDS = {"年底": (12, 31), "年末": (12, 31), "年内": (12, 31), "全年": (12, 31), "上半年": (6, 30),
+                "下半年": (12, 31), "一季度": (3, 31), "二季度": (6, 30), "三季度": (9, 30), "四季度": (12, 31),
+                "1季度": (3, 31), "2季度": (6, 30), "3季度": (9, 30), "4季度": (12, 31)}
+
+
 def deadline_date(text: str, year: int) -> date:
-    """The date a deadline as written falls on in ``year``.
+    """The date a deadline as written falls on in ``year`` (a year written in it wins).
 
     X月底 / X月底前 / X月份 / X月: the last day of month X. X月前: the last day of month X−1.
-    X月中旬: the 15th. X月Y日(前): that day.
+    X月中旬: the 15th. X月Y日(前): that day. 年底(前), 年末, 年内: December 31; 上半年: June 30;
+    三季度(末): September 30. 2027年 (到2027年): December 31, 2027; 2027年前: December 31, 2026;
+    2027年6月底: June 30, 2027.
+
+    >>> deadline_date("年底前", 2025), deadline_date("到2027年", 2025), deadline_date("上半年", 2025)
+    (datetime.date(2025, 12, 31), datetime.date(2027, 12, 31), datetime.date(2025, 6, 30))
     """
-    m = _DEADLINE_RE.search(normalize(text))
+    s = normalize(text)
+    ym = _YEAR_RE.search(s)
+    rest = s
+    if ym:
+        year, rest = int(ym.group(1)), s[ym.end():]
+    m = _DEADLINE_RE.search(rest)
     if not m:
-        raise ParseError("not a deadline", text, 0, ("write it like 6月底前, 9月份 or 5月18日",))
+        pm = _PERIOD_RE.search(rest)
+        if pm:
+            month, day = _PERIOD_ENDS[pm.group("p")]
+            return date(year, month, day)
+        if ym:  # 到2027年: the end of that year; 2027年前: the end of the year before
+            return date(year - 1, 12, 31) if rest.startswith("前") else date(year, 12, 31)
+        raise ParseError("not a deadline", text, 0, ("write it like 6月底前, 9月份, 年底前 or 到2027年",))
     raw = m.group("m")
     month = int(raw) if raw.isdigit() else int(parse_chinese(raw))
     if not 1 <= month <= 12:

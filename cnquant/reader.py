@@ -513,11 +513,11 @@ class _Sentence:
                 return
 
     def find_deadline(self) -> None:
-        """A milestone sentence starts with its deadline (3月底前, 6月底, 9月份); 到/至 + a date
-        may also stand inside it (…增长8%以上,到2027年实现翻番) and then dates what follows it."""
-        self.deadline = None
-        self.deadline_at = self.b
+        """A milestone sentence starts with its deadline (3月底前, 6月底, 9月份, 年底前, 上半年); 到/至 +
+        a date may also stand inside it (…增长8%以上,到2027年实现翻番) and then dates what follows it,
+        until the next such date (到2025年建成3000个,到2027年达到8000个)."""
         s = self.s
+        found: list[tuple[int, str]] = []
         for q in self.qs:
             if q.m.group == "time" and q.unit in ("月", "季度", "年") and (
                     q.start - self.a <= 2 or s.startswith(("到", "至"), q.start - 1, q.start)):
@@ -528,20 +528,41 @@ class _Sentence:
                     end += len(w)
                 if q.unit == "年" and q.end + 1 < self.b and s[q.end] in "0123456789" and "月" in s[q.end:q.end + 3]:
                     continue  # 2024年6月底前: the month quantity that follows carries the deadline
-                self.deadline = self.text(start, end)
-                self.deadline_at = start
-                return
+                if found and q.start - self.a <= 2:
+                    continue
+                found.append((start, self.text(start, end)))
+        if LEX.period_deadline_re.search(s, self.a, self.b):
+            for pm in LEX.period_deadline_re.finditer(s, self.a, self.b):
+                if pm.start() == self.a or s[pm.start() - 1] in _DELIMS or s[pm.start() - 1] in "到至在于":
+                    found.append((pm.start(), self.text(*pm.span())))  # 年底前完成…, 上半年完成40%
+            found.sort()
+        self.deadlines = found
+        self.deadline, self.deadline_at = found[0][1] if found else None, found[0][0] if found else self.b
+
+    def deadline_at_pos(self, i: int) -> str | None:
+        """The deadline written last before position i in the sentence, if any."""
+        best = None
+        for start, text in self.deadlines:
+            if start >= i:
+                break
+            best = text
+        return best
 
     def deadline_for(self, q: _Q) -> str | None:
-        """The deadline written nearest before a target (3月底前…,6月底前达到80%), else the sentence's."""
+        """The deadline written nearest before a target (3月底前…,6月底前达到80%), else None."""
         best = None
         for p in self.qs:
             if p.start >= q.start:
                 break
             if p.role == "date" and p.unit in ("月", "季度") and self.s.startswith(LEX.deadline_tails, p.end, self.b):
                 best = p
-        if best is None:
-            return self.deadline if self.deadline_at < q.start else None
+        written = None
+        for start, text in self.deadlines:
+            if start >= q.start:
+                break
+            written = (start, text)
+        if best is None or (written is not None and written[0] > best.start):
+            return written[1] if written else None
         start = best.start - 1 if best.start > self.a and self.s[best.start - 1] == "第" else best.start
         return self.text(start, best.suffix_end)
 
@@ -1230,7 +1251,7 @@ class _Sentence:
             if start == m.start() and start > self.a and s[start - 1] in "“\"":
                 start -= 1  # keep the quotes of 实现“愿接尽接” together
         direction = p.fixed[4] if p.fixed else ("increase" if kind == "double" else None)
-        deadline = self.deadline if self.deadline_at < m.start() else None
+        deadline = self.deadline_at_pos(m.start())
         return [_T(start, end, m.start(), measure, comp, value, None, None, unit, direction, met, cues=[m.span()],
                    deadline=deadline) for met in metrics]
 

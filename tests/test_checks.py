@@ -190,3 +190,20 @@ def test_completion_share_reports():
 def test_reason_writes_a_relative_band_as_a_quantity():
     reason = cq.check("城镇新增就业近1.5万人", "1.45万人").reason
     assert "E+" not in reason and "±750人" in reason
+
+
+@pytest.mark.parametrize("text, year, due", [
+    ("6月底前", 2025, date(2025, 6, 30)), ("3月前", 2024, date(2024, 2, 29)), ("年底前", 2025, date(2025, 12, 31)),
+    ("年内", 2025, date(2025, 12, 31)), ("上半年", 2025, date(2025, 6, 30)), ("三季度末", 2025, date(2025, 9, 30)),
+    ("到2027年", 2025, date(2027, 12, 31)), ("2027年前", 2025, date(2026, 12, 31)),
+    ("2024年6月底前", 2025, date(2024, 6, 30))])
+def test_deadline_dates(text, year, due):
+    assert cq.deadline_date(text, year) == due
+
+
+def test_a_deadline_in_a_later_year_is_scheduled_from_january_first():
+    t = cq.extract("到2027年建成充电桩3000个。")[0]
+    v = check(t, "1000个", as_of=date(2025, 6, 30))
+    assert v.status == "indeterminate" and v.progress == "ahead"  # it used to raise ParseError on 2027年
+    with pytest.raises(cq.ParseError):
+        cq.deadline_date("尽快", 2025)

@@ -215,3 +215,12 @@ def test_the_plan_year_is_read_from_the_headings():
 def test_a_bad_year_is_a_clear_error(year, error):
     with pytest.raises(error, match="year"):
         cq.extract("新增停车位3500个。", year=year)
+
+
+def test_each_target_takes_the_deadline_written_last_before_it():
+    ts = cq.extract("到2025年建成充电桩3000个,到2027年达到8000个。")
+    assert [(str(t.value), t.deadline) for t in ts] == [("3000个", "2025年"), ("8000个", "2027年")]
+    ts = cq.extract("上半年完成投资40%,年底前完成投资100%。")
+    assert [t.deadline for t in ts] == ["上半年", "年底前"]
+    assert cq.extract("年底前完成老旧小区改造50个。")[0].deadline == "年底前"
+    assert cq.extract("全年完成老旧小区改造50个。")[0].deadline is None  # 全年 is no deadline
