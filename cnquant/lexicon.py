@@ -137,10 +137,16 @@ class Lexicon:
         self._exempt_re = re.compile(_alternation(self.lower_exempt) or "(?!)")
         rv = data["review"]
         self.review_re = re.compile(_alternation(rv["markers"]))
-        self.plan_re = re.compile(_alternation(rv["plan_cues"]))
+        # a cue inside one of not_plan_cues (今年 in 今年以来) is no cue
+        cues = []
+        for w in sorted(rv["plan_cues"], key=len, reverse=True):
+            tails = [e[len(w):] for e in rv.get("not_plan_cues", ()) if e.startswith(w) and len(e) > len(w)]
+            cues.append(re.escape(w) + ("(?!" + "|".join(map(re.escape, tails)) + ")" if tails else ""))
+        self.plan_re = re.compile("|".join(cues))
         self.completed_verbs = _longest_first(rv["completed_verbs"])
         self.consequence_verbs = _longest_first(rv["consequence_verbs"])
         self.base_frames = _longest_first(rv["base_frames"])
+        self.plan_clause_re = re.compile(rv["plan_clause_openers"])
         self.again_re = re.compile(_alternation(rv["again_words"]))
         self.review_predicates = _longest_first(rv["review_predicates"])
         self.plan_openers = _longest_first(rv["plan_openers"])

@@ -519,7 +519,8 @@ class _Sentence:
         s = self.s
         found: list[tuple[int, str]] = []
         for q in self.qs:
-            if q.m.group == "time" and q.unit in ("月", "季度", "年") and (
+            if q.m.group == "time" and q.unit in ("月", "季度", "年") and not (
+                    q.unit == "年" and not 1900 <= q.m.value <= 2100) and (  # 过去一年 is no date
                     q.start - self.a <= 2 or s.startswith(("到", "至"), q.start - 1, q.start)):
                 start = q.start - 1 if q.start > self.a and s[q.start - 1] == "第" else q.start
                 end = q.end
@@ -639,8 +640,8 @@ class _Sentence:
             return self.role(q, "number", "the start value of a change (由46家增加到71家)")
         if s.startswith(LEX.base_frames, q.suffix_end, self.b):
             return self.role(q, "number", "the base a target builds on (在去年增长8.1%的基础上)")
-        if self.review:
-            return self.role(q, "outcome")
+        if self.review and not LEX.plan_clause_re.match(s, self.clause_start_hard(q.start), q.start):
+            return self.role(q, "outcome")  # (过去一年新增就业1.1万人,今年目标1.3万人: the clause plans)
         if not self.phrase and LEX.past_clause_re.search(s, self.clause_start_hard(q.start), q.start):
             return self.role(q, "outcome", "reported as done already (已拨付, 已累计投入)")
         if not self.phrase:
