@@ -100,9 +100,13 @@ _ARABIC = re.compile(r"[+-]?(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?")
 _CN_RUN = re.compile(r"[零〇○一二两三四五六七八九十百千万亿点]+")
 _SCALE_RUN = re.compile(r"万亿|千亿|百亿|十亿|千万|百万|十万|万|亿|千|百")
 _TO_ONE = re.compile(r":1(?![\d.:])")
-_PCT_WORD = re.compile(r"(负)?(百分之|千分之|万分之)")
-# 百分之五 is 5 %, 千分之四 4 ‰ and 万分之一 0.1 ‰ (basis points are written as per mille).
-_PCT_WORDS = {"百分之": ("%", 0), "千分之": ("‰", 0), "万分之": ("‰", -1)}
+_FROM_ONE = re.compile(r":(\d{1,6}(?:\.\d{1,6})?)(?![\d.:])")
+_PCT_WORD = re.compile(r"(负)?(百分之|千分之|十万分之|万分之)")
+# 百分之五 is 5 %, 千分之四 4 ‰, 万分之一 0.1 ‰ and 十万分之十 0.1 ‰ (finer rates are written as per mille).
+_PCT_WORDS = {"百分之": ("%", 0), "千分之": ("‰", 0), "万分之": ("‰", -1), "十万分之": ("‰", -2)}
+# A rate written with a slash and no unit (孕产妇死亡率10/10万): per mille, shifted.
+_PER_DENOM = re.compile(r"/(10万|十万|1万|万|1000|千)(?![\d万亿.])")
+_PER_SHIFT = {"10万": -2, "十万": -2, "1万": -1, "万": -1, "1000": 0, "千": 0}
 _SPACE = re.compile(r"[ \t\u00a0]*")
 _ANNOT = re.compile(r"\(([\u4e00-\u9fff]{1,2})\)")
 _SCALE_CHARS = set("十百千万亿")
@@ -198,6 +202,14 @@ def match_quantity(s: str, i: int, stop: int | None = None) -> QuantityMatch | N
         rm = _TO_ONE.match(s, j, stop) if scale == 1 else None
         if rm:
             j = rm.end()  # 城乡居民收入比缩小到2.1:1: a ratio to one is its first term
+        elif scale == 1 and m.group(0) == "1":
+            om = _FROM_ONE.match(s, j, stop)
+            if om:  # 医护比达到1:1.25: a ratio of one to X is X
+                value, j = parse_arabic(om.group(1)), om.end()
+        pm_ = _PER_DENOM.match(s, j, stop) if scale == 1 else None
+        if pm_:  # 10/10万: ten per hundred thousand = 0.1 ‰
+            value = value.scaleb(_PER_SHIFT[pm_.group(1)])
+            return QuantityMatch(start, pm_.end(), _plain(value), "‰", "ratio", pm_.end())
         number_end = j
     else:
         m = _CN_RUN.match(s, i, stop)

@@ -77,7 +77,7 @@ _INDEX_RE = re.compile(r"\s*(?:\d{1,3}[.、)](?![\d%])|\((?:[一二三四五六�
 _QUOTE_RE = re.compile(r"“[^”]{0,80}”|‘[^’]{0,80}’|\"[^\"]{0,80}\"|「[^」]{0,80}」|《[^》]{0,80}》|〔[^〕]{0,12}〕|【[^】]{0,80}】")
 _LABEL_RE = re.compile(r"\s*\[[^\]]{0,80}\]")
 _CODE_RE = re.compile(r"[A-Za-z]+[A-Za-z0-9.&]*\d[A-Za-z0-9.]*|\d+[A-Za-z][A-Za-z0-9]*|\d+(?:[+·]\d+)+")
-_CAND_RE = re.compile(r"[+-]?\d[\d,.]*|负?百分之|千分之|万分之|[零〇○一二两三四五六七八九十百千万亿点]+")
+_CAND_RE = re.compile(r"[+-]?\d[\d,.]*|负?百分之|千分之|十万分之|万分之|[零〇○一二两三四五六七八九十百千万亿点]+")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 # 完成…100个建设任务: a short "… task" noun after the number when the indicator was written before it
 _TASK_NOUN = re.compile(r"[\u4e00-\u9fff]{0,3}(?:任务|目标)(?:[,;:。、]|$)")
