@@ -230,6 +230,7 @@ class Lexicon:
         self.predicates = _longest_first(nt["predicates"])
         self.generic_nouns = _longest_first(nt["generic_nouns"])
         self.task_verbs = _longest_first(nt["task_verbs"])
+        self.task_verbs_set = frozenset(nt["task_verbs"])
         self.plan_or_task_openers = _longest_first(self.plan_openers + self.task_verbs)
         self.deadline_tails = _longest_first(nt["deadline_tails"])
         self.period_deadline_re = re.compile(_alternation(nt["period_deadlines"]))

@@ -936,6 +936,12 @@ class _Sentence:
             if i == 0 or q.role != "target":
                 continue
             p = tq[i - 1]
+            own_metric = q.metric
+            if q.metric is not None and q.unit == p.unit and p.role == "target" \
+                    and s[q.metric[0]:q.metric[1]] in LEX.task_verbs_set \
+                    and p.metric is not None and s[p.metric[0]:p.metric[1]] not in LEX.task_verbs_set \
+                    and self.deadline_for(q) is not None:
+                q.metric = None  # 新建社区食堂200个,9月底前建成100个: a milestone of the task before
             gap = s[max(p.suffix_end, p.end):q.start]
             joined = gap.strip() in ("、", "和", "与", "及", ",", "、和") or (
                 q.metric is None and not q.number_first and p.suffix_end <= q.start and (
@@ -944,6 +950,7 @@ class _Sentence:
                     or (q.unit == "%" and p.unit != "%" and self.deadline_for(q) is not None
                         and _CELL_RE.search(gap) is None)))
             if not joined:
+                q.metric = own_metric
                 continue
             tight = gap.strip() in ("、", "和", "与", "及")
             if q.metric is None and not q.number_first:
