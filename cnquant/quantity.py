@@ -101,9 +101,9 @@ _CN_RUN = re.compile(r"[零〇○一二两三四五六七八九十百千万亿�
 _SCALE_RUN = re.compile(r"万亿|千亿|百亿|十亿|千万|百万|十万|万|亿|千|百")
 _TO_ONE = re.compile(r":1(?![\d.:])")
 _FROM_ONE = re.compile(r":(\d{1,6}(?:\.\d{1,6})?)(?![\d.:])")
-_PCT_WORD = re.compile(r"(负)?(百分之|千分之|十万分之|万分之)")
+_PCT_WORD = re.compile(r"(负)?(百分之|千分之|十万分之|10万分之|万分之)")
 # 百分之五 is 5 %, 千分之四 4 ‰, 万分之一 0.1 ‰ and 十万分之十 0.1 ‰ (finer rates are written as per mille).
-_PCT_WORDS = {"百分之": ("%", 0), "千分之": ("‰", 0), "万分之": ("‰", -1), "十万分之": ("‰", -2)}
+_PCT_WORDS = {"百分之": ("%", 0), "千分之": ("‰", 0), "万分之": ("‰", -1), "十万分之": ("‰", -2), "10万分之": ("‰", -2)}
 # A rate written with a slash and no unit (孕产妇死亡率10/10万): per mille, shifted.
 _PER_DENOM = re.compile(r"/(10万|十万|1万|万|1000|千)(?![\d万亿.])")
 _PER_SHIFT = {"10万": -2, "十万": -2, "1万": -1, "万": -1, "1000": 0, "千": 0}
