@@ -101,12 +101,13 @@ _CN_RUN = re.compile(r"[零〇○一二两三四五六七八九十百千万亿�
 _SCALE_RUN = re.compile(r"万亿|千亿|百亿|十亿|千万|百万|十万|万|亿|千|百")
 _TO_ONE = re.compile(r":1(?![\d.:])")
 _FROM_ONE = re.compile(r":(\d{1,6}(?:\.\d{1,6})?)(?![\d.:])")
-_PCT_WORD = re.compile(r"(负)?(百分之|千分之|十万分之|10万分之|万分之)")
-# 百分之五 is 5 %, 千分之四 4 ‰, 万分之一 0.1 ‰ and 十万分之十 0.1 ‰ (finer rates are written as per mille).
-_PCT_WORDS = {"百分之": ("%", 0), "千分之": ("‰", 0), "万分之": ("‰", -1), "十万分之": ("‰", -2), "10万分之": ("‰", -2)}
+# 百分之五 is 5 %, 千分之四 4 ‰, 万分之一 0.1 ‰ and 十万分之十 0.1 ‰ (finer rates are written as per mille):
+# the unit and the power of ten that moves the number into it.
+PERCENT_WORDS = {"百分之": ("%", 0), "千分之": ("‰", 0), "万分之": ("‰", -1), "十万分之": ("‰", -2), "10万分之": ("‰", -2)}
+_PCT_WORD = re.compile("(负)?(" + "|".join(sorted(PERCENT_WORDS, key=len, reverse=True)) + ")")
 # A rate written with a slash and no unit (孕产妇死亡率10/10万): per mille, shifted.
-_PER_DENOM = re.compile(r"/(10万|十万|1万|万|1000|千)(?![\d万亿.])")
 _PER_SHIFT = {"10万": -2, "十万": -2, "1万": -1, "万": -1, "1000": 0, "千": 0}
+_PER_DENOM = re.compile("/(" + "|".join(sorted(_PER_SHIFT, key=len, reverse=True)) + r")(?![\d万亿.])")
 _SPACE = re.compile(r"[ \t\u00a0]*")
 _ANNOT = re.compile(r"\(([\u4e00-\u9fff]{1,2})\)")
 _SCALE_CHARS = set("十百千万亿")
@@ -240,7 +241,7 @@ def match_quantity(s: str, i: int, stop: int | None = None) -> QuantityMatch | N
         number_end = j = end
     if percent_word:
         value = -value if negative else value
-        unit, shift = _PCT_WORDS[percent_word]
+        unit, shift = PERCENT_WORDS[percent_word]
         group = "ratio"
         if shift:
             value = value.scaleb(shift)

@@ -23,7 +23,7 @@ from .errors import LimitError, ParseError
 from .numerals import MAX_DIGITS, _plain, parse_number
 from .lexicon import LEX
 from .normalize import normalize
-from .quantity import Quantity, QuantityMatch, match_quantity
+from .quantity import PERCENT_WORDS, Quantity, QuantityMatch, match_quantity
 from .units import UNIT_RE
 from .tables import Header, header_of, read_row
 from .wordregex import word_pattern
@@ -77,7 +77,9 @@ _INDEX_RE = re.compile(r"\s*(?:\d{1,3}[.、)](?![\d%])|\((?:[一二三四五六�
 _QUOTE_RE = re.compile(r"“[^”]{0,80}”|‘[^’]{0,80}’|\"[^\"]{0,80}\"|「[^」]{0,80}」|《[^》]{0,80}》|〔[^〕]{0,12}〕|【[^】]{0,80}】")
 _LABEL_RE = re.compile(r"\s*\[[^\]]{0,80}\]")
 _CODE_RE = re.compile(r"[A-Za-z]+[A-Za-z0-9.&]*\d[A-Za-z0-9.]*|\d+[A-Za-z][A-Za-z0-9]*|\d+(?:[+·]\d+)+")
-_CAND_RE = re.compile(r"[+-]?\d[\d,.]*|负?百分之|千分之|十万分之|万分之|[零〇○一二两三四五六七八九十百千万亿点]+")
+# a number starts with a digit, a percent word (百分之, 万分之 …) or a Chinese numeral
+_CAND_RE = re.compile(r"[+-]?\d[\d,.]*|负?(?:" + "|".join(w for w in PERCENT_WORDS if not w[0].isdigit())
+                      + r")|[零〇○一二两三四五六七八九十百千万亿点]+")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 # 完成…100个建设任务: a short "… task" noun after the number when the indicator was written before it
 _TASK_NOUN = re.compile(r"[\u4e00-\u9fff]{0,3}(?:任务|目标)(?:[,;:。、]|$)")
@@ -538,15 +540,14 @@ class _Sentence:
                     found.append((pm.start(), self.text(*pm.span())))  # 年底前完成…, 上半年完成40%
             found.sort()
         self.deadlines = found
-        self.deadline, self.deadline_at = found[0][1] if found else None, found[0][0] if found else self.b
 
-    def deadline_at_pos(self, i: int) -> str | None:
-        """The deadline written last before position i in the sentence, if any."""
+    def written_deadline(self, i: int) -> tuple[int, str] | None:
+        """The deadline (start, text) written last before position i in the sentence, if any."""
         best = None
-        for start, text in self.deadlines:
-            if start >= i:
+        for d in self.deadlines:
+            if d[0] >= i:
                 break
-            best = text
+            best = d
         return best
 
     def deadline_for(self, q: _Q) -> str | None:
@@ -557,11 +558,7 @@ class _Sentence:
                 break
             if p.role == "date" and p.unit in ("月", "季度") and self.s.startswith(LEX.deadline_tails, p.end, self.b):
                 best = p
-        written = None
-        for start, text in self.deadlines:
-            if start >= q.start:
-                break
-            written = (start, text)
+        written = self.written_deadline(q.start)
         if best is None or (written is not None and written[0] > best.start):
             return written[1] if written else None
         start = best.start - 1 if best.start > self.a and self.s[best.start - 1] == "第" else best.start
@@ -1259,7 +1256,8 @@ class _Sentence:
             if start == m.start() and start > self.a and s[start - 1] in "“\"":
                 start -= 1  # keep the quotes of 实现“愿接尽接” together
         direction = p.fixed[4] if p.fixed else ("increase" if kind == "double" else None)
-        deadline = self.deadline_at_pos(m.start())
+        written = self.written_deadline(m.start())
+        deadline = written[1] if written else None
         return [_T(start, end, m.start(), measure, comp, value, None, None, unit, direction, met, cues=[m.span()],
                    deadline=deadline) for met in metrics]
 
