@@ -399,7 +399,7 @@ class _Checker:
         status = MET if ok else NOT_MET
         reason = f"{shown} {goal}: {'met' if ok else 'not met'}"
         if self.as_of is not None:
-            status, reason, progress, expected = self.timing(r, ok, status, reason, unit)
+            status, reason, progress, expected = self.timing(r, ok, status, reason, unit, lower_is_better)
         return self.verdict(status, reason, completion=completion, completion_note=note,
                             gap=Quantity(gap, unit), tolerance=tol, progress=progress,
                             expected=None if expected is None else Quantity(expected, unit))
@@ -416,27 +416,73 @@ class _Checker:
             return None, "the plan value is not positive, so a ratio means nothing"
         return (r / value).quantize(Decimal("0.000001")).normalize(), None
 
-    def timing(self, r, ok, status, reason, unit):
-        """Progress as of a date: against the milestone schedule, or 序时进度 without one."""
+    def settled(self, ok: bool, reason: str, **kw) -> Verdict:
+        """The verdict of a target whose reading can still move (a rank, a direction, a relative
+        target): final on or after the deadline; before it, met so far (progress on_schedule) or
+        indeterminate (progress behind)."""
+        due = self.due()
+        if due is None:
+            return self.verdict(MET if ok else NOT_MET, reason, **kw)
+        return self.verdict(MET if ok else INDETERMINATE, f"{reason} so far ({self.as_of.isoformat()}); not yet "
+                            f"due ({due.isoformat()})", progress="on_schedule" if ok else "behind", **kw)
+
+    def due(self) -> date | None:
+        """The deadline when the check is made ``as_of`` a date before it, else None."""
+        if self.as_of is None:
+            return None
+        t = self.t
+        due = deadline_date(t.deadline, self.as_of.year) if t.deadline else date(self.as_of.year, 12, 31)
+        return due if self.as_of < due else None
+
+    def timing(self, r, ok, status, reason, unit, lower_is_better=False):
+        """Progress as of a date: against the milestone schedule, or 序时进度 without one.
+
+        Before the deadline a value that meets the target is met: progress ``completed`` when it
+        is reached for good (at least, ==, a fall), ``on_schedule`` when it can still move (a
+        ceiling, ≈, between). A ceiling on an indicator that only adds up (新增建设用地) already passed is
+        not met. Anything else is indeterminate, with progress against the value expected by then."""
         t, as_of = self.t, self.as_of
-        due = deadline_date(t.deadline, as_of.year) if t.deadline else date(as_of.year, 12, 31)
+        due = self.due()
+        if due is None:
+            if t.deadline and as_of is not None:
+                due = deadline_date(t.deadline, as_of.year)
+                reason += f" (due {due.isoformat()})"
+            return status, reason, None, None
+        comp = t.comparator
         value = t.value.magnitude if t.value is not None else None
-        if as_of >= due or value is None or t.comparator not in (Comparator.GE, Comparator.GT):
-            return status, reason + (f" (due {due.isoformat()})" if t.deadline else ""), None, None
-        if ok:
+        low = t.low.magnitude if t.low is not None else None
+        falling = t.measure in (Measure.CHANGE, Measure.CHANGE_RATE) and comp in (Comparator.LE, Comparator.LT) \
+            and value is not None and value < 0  # 能耗下降3%: an at-least target on the size of the fall
+        ceiling = comp in (Comparator.LE, Comparator.LT) and not falling or \
+            comp is Comparator.APPROX and lower_is_better and self.policy.one_sided_caps
+        if ok and (comp in (Comparator.GE, Comparator.GT, Comparator.EQ) or falling):
             return MET, reason + f" ahead of the {due.isoformat()} deadline", "completed", value
+        if ceiling:
+            if not ok and any(w in normalize(t.metric or "") for w in LEX.cumulative_metrics):
+                return NOT_MET, reason + f": already over the ceiling before the {due.isoformat()} deadline", \
+                    None, None
+            return (MET if ok else INDETERMINATE), f"{reason} so far ({as_of.isoformat()}); not yet due " \
+                f"({due.isoformat()})", "on_schedule" if ok else "behind", value
+        if ok:  # ≈ or between, inside the band already: met so far, and it can still move out
+            return MET, f"{reason} so far ({as_of.isoformat()}); not yet due ({due.isoformat()})", "on_schedule", \
+                value
+        goal = low if comp is Comparator.BETWEEN else value
+        if goal is None or goal == 0 or comp is Comparator.EQ and goal < 0:
+            return INDETERMINATE, f"{reason} so far ({as_of.isoformat()}); not yet due ({due.isoformat()})", \
+                None, None
         expected = self.schedule.expected(as_of) if self.schedule is not None else None
         how = "milestone schedule"
         if expected is None:
             # 序时进度 over the calendar year, or from January 1 of this year to a later year's deadline
-            share = elapsed_fraction(as_of) if due.year == as_of.year else \
+            share = elapsed_fraction(as_of, end=due) if due.year == as_of.year else \
                 elapsed_fraction(as_of, start=date(as_of.year, 1, 1), end=due)
-            expected = (value * share).quantize(Decimal("0.01")).normalize()
+            expected = (goal * share).quantize(Decimal("0.01")).normalize()
             how = "time-proportional schedule (序时进度)"
-        band = self.policy.schedule_band * expected
-        if r > expected + band:
+        band = self.policy.schedule_band * abs(expected)
+        sign = -1 if falling else 1  # for a fall, further down is further ahead
+        if sign * r > sign * expected + band:
             progress = "ahead"
-        elif r >= expected - band:
+        elif sign * r >= sign * expected - band:
             progress = "on_schedule"
         else:
             progress = "behind"
@@ -513,7 +559,7 @@ class _Checker:
             how = f"{format_quantity(cur)} against {format_quantity(prev)}"
         ok = delta < 0 if want is Direction.DECREASE else delta > 0
         word = "decrease" if want is Direction.DECREASE else "increase"
-        return self.verdict(MET if ok else NOT_MET, f"{how}: {'a' if ok else 'no'} {word}")
+        return self.settled(ok, f"{how}: {'a' if ok else 'no'} {word}")
 
     # -- relative ------------------------------------------------------------------------------
     def relative(self) -> Verdict:
@@ -526,13 +572,13 @@ class _Checker:
                 r = _in_unit(rep.quantity, refq.unit)
                 lower = LEX.is_lower_is_better(t.metric)
                 ok = r <= refq.magnitude if lower else r >= refq.magnitude
-                return self.verdict(MET if ok else NOT_MET, f"{format_quantity(rep.quantity)} against the assigned "
+                return self.settled(ok, f"{format_quantity(rep.quantity)} against the assigned "
                                     f"{format_quantity(refq)}: {'met' if ok else 'not met'}")
             r = _in_unit(rep.quantity, refq.unit)
             tol = self.policy.tolerance.for_unit(refq.unit)
             band = tol.band(refq.magnitude)
             ok = r >= refq.magnitude - band
-            return self.verdict(MET if ok else NOT_MET,
+            return self.settled(ok,
                                 f"{format_quantity(rep.quantity)} against {t.reference} {format_quantity(refq)} "
                                 f"(band {_fmt(band, refq.unit)}, faster is fine): {'met' if ok else 'not met'}",
                                 tolerance=tol, gap=Quantity(r - refq.magnitude, refq.unit))
@@ -549,12 +595,12 @@ class _Checker:
         r = rep.quantity.magnitude
         if t.comparator is None:
             if r == 1:
-                return self.verdict(MET, "ranked first: leading")
+                return self.settled(True, "ranked first: leading")
             return self.verdict(INDETERMINATE, "领先 (leading) is not defined for a rank below first")
         value = t.value.magnitude
         ok = r <= value if t.comparator is Comparator.LE else r == value if t.comparator is Comparator.EQ \
             else _compare(r, t.comparator, t, self.policy, False, value, None, None)[0]
-        return self.verdict(MET if ok else NOT_MET, f"rank {r} {t.comparator.symbol} {value}: {'met' if ok else 'not met'}",
+        return self.settled(ok, f"rank {r} {t.comparator.symbol} {value}: {'met' if ok else 'not met'}",
                             gap=Quantity(r - value, None))
 
 

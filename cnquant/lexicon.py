@@ -201,6 +201,7 @@ class Lexicon:
         self.rank_trigger = re.compile(data["rank"]["trigger"])
         ck = data["check"]
         self.real_price_metrics = _longest_first(ck["real_price_metrics"])
+        self.cumulative_metrics = _longest_first(ck["cumulative_metrics"])
         self.share_word_re = re.compile(ck["share_words"])
         tb = data["tables"]
         self.table_header = tuple((role, tuple(tb[key]), whole) for role, key, whole in (

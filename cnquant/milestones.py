@@ -79,12 +79,26 @@ def deadline_date(text: str, year: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
 
 
+def _months(d: date) -> Decimal:
+    """Months passed from 1 January to the end of day ``d`` (30 June is 6)."""
+    return Decimal(d.month - 1) + Decimal(d.day) / Decimal(calendar.monthrange(d.year, d.month)[1])
+
+
 def elapsed_fraction(as_of: date, *, start: date | None = None, end: date | None = None) -> Decimal:
-    """序时进度: the share of the period that has passed by ``as_of`` (by default the calendar year,
-    counted in months: the end of June is exactly one half)."""
-    if start is None and end is None:
-        months = Decimal(as_of.month - 1) + Decimal(as_of.day) / Decimal(calendar.monthrange(as_of.year, as_of.month)[1])
-        return max(Decimal(0), min(Decimal(1), months / 12))
+    """序时进度: the share of the period that has passed by ``as_of``. By default the period is the
+    calendar year, counted in months (the end of June is exactly one half); an ``end`` in the same
+    year (a milestone due 30 September) shortens it, still in months. With a ``start``, or an
+    ``end`` in a later year, it is counted in days.
+
+    >>> elapsed_fraction(date(2024, 6, 30)), elapsed_fraction(date(2024, 6, 30), end=date(2024, 9, 30))
+    (Decimal('0.5'), Decimal('0.6666666666666666666666666667'))
+    """
+    if start is None and (end is None or end.year == as_of.year):
+        # counted in months from 1 January to the end (31 December unless a milestone is due sooner)
+        total = _months(end) if end is not None else Decimal(12)
+        if total <= 0:
+            raise ValueError("the period ends before it starts")
+        return max(Decimal(0), min(Decimal(1), _months(as_of) / total))
     start = start or date(as_of.year, 1, 1)
     end = end or date(as_of.year, 12, 31)
     total = (end - start).days + 1

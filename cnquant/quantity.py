@@ -192,12 +192,13 @@ def match_quantity(s: str, i: int, stop: int | None = None) -> QuantityMatch | N
         j = m.end()
         if j < stop and s[j] == "." and j + 1 < stop and s[j + 1].isdigit():
             return None  # 1.2.3 — a version or section number
-        sm = _SCALE_RUN.match(s, j, stop)
-        um = UNIT_RE.match(s, j, stop)
+        sj = _SPACE.match(s, j, stop).end()  # 117.1 亿元: text from PDFs puts spaces before the scale
+        sm = _SCALE_RUN.match(s, sj, stop)
+        um = UNIT_RE.match(s, sj, stop)
         if sm and not (um and len(um.group(0)) > 1 and um.group(0)[0] in _SCALE_CHARS):
-            cut = _cut_before_unit(s, j, sm.end())  # 50万千瓦 -> 万 | 千瓦
-            if s[j:cut] in SCALES:
-                scale = SCALES[s[j:cut]]
+            cut = _cut_before_unit(s, sj, sm.end())  # 50万千瓦 -> 万 | 千瓦
+            if s[sj:cut] in SCALES:
+                scale = SCALES[s[sj:cut]]
                 value = EXACT.multiply(value, scale)
                 j = cut
         rm = _TO_ONE.match(s, j, stop) if scale == 1 else None

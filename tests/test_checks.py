@@ -14,12 +14,15 @@ from .conftest import load_cases, table
 
 @pytest.mark.parametrize("row", table("checks.jsonl", key="target"))
 def test_check_table(row):
+    as_of = date.fromisoformat(row["as_of"]) if row.get("as_of") else None
     if row["expected"] == "error":
         with pytest.raises(getattr(cq, row["error"])):
-            check(row["target"], row["reported"], baseline=row.get("baseline"))
+            check(row["target"], row["reported"], baseline=row.get("baseline"), as_of=as_of)
         return
-    v = check(row["target"], row["reported"], baseline=row.get("baseline"))
+    v = check(row["target"], row["reported"], baseline=row.get("baseline"), as_of=as_of)
     assert v.status == row["expected"], v.reason
+    if "progress" in row:
+        assert v.progress == row["progress"], v.reason
     if row.get("completion"):
         assert v.completion is not None
         assert abs(v.completion - Decimal(row["completion"])) <= Decimal("0.00006")
