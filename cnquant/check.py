@@ -25,7 +25,7 @@ from .milestones import Schedule, deadline_date, elapsed_fraction
 from .normalize import normalize
 from .numerals import parse_number
 from .parse import parse_target
-from .quantity import Quantity, format_quantity
+from .quantity import Quantity, format_quantity, parse_quantity
 from .reader import read
 from .target import Comparator, Direction, Measure, Target, Tolerance
 from .tolerance import DEFAULT as DEFAULT_TOLERANCE
@@ -161,7 +161,13 @@ def read_reported(text: str) -> _Reported:
     rm = _RANK_RE.search(s)
     if rm and not any(c.isdigit() for c in s[rm.end():]):
         return _Reported("rank", Quantity(parse_number(rm.group("n")), None))
-    targets = [m.target for m in read(text, mode="phrase") if m.target is not None and m.target.value is not None]
+    mentions = read(text, mode="phrase")
+    targets = [m.target for m in mentions if m.target is not None and m.target.value is not None]
+    if not targets:  # 14天, 2周, 3个工作日: a length of time is the reported value itself
+        spans = [m for m in mentions if m.role == "duration"]
+        if spans:
+            values = [parse_quantity(m.text) for m in spans]
+            return _Reported("level", values[0], tuple(_Reported("level", v) for v in values[1:]))
     if not targets:
         raise ParseError("no reported value found", text, 0,
                          ("write the outcome as a quantity (2.4万人), a change (增长4.4%) or a rank (全国第8名)",))
