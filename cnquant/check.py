@@ -363,6 +363,10 @@ class _Checker:
     # -- level and special -------------------------------------------------------------------
     def level(self) -> Verdict:
         t, rep = self.t, self.rep
+        if rep.kind == "change_rate" and t.unit == "%" and \
+                any(w in normalize(t.metric or "") for w in LEX.rate_level_metrics):
+            rep = self.rep = _Reported("level", rep.quantity)  # CPI涨幅3%左右 vs 上涨2.1%: the rate is the level
+            self.notes.append("the indicator is itself a rate of change, so the reported change rate is its value")
         if rep.kind not in ("level",):
             return self.verdict(INDETERMINATE, f"the target is a level but the report is a {rep.kind.replace('_', ' ')}")
         unit = t.unit

@@ -202,6 +202,7 @@ class Lexicon:
         ck = data["check"]
         self.real_price_metrics = _longest_first(ck["real_price_metrics"])
         self.cumulative_metrics = _longest_first(ck["cumulative_metrics"])
+        self.rate_level_metrics = _longest_first(ck["rate_level_metrics"])
         self.share_word_re = re.compile(ck["share_words"])
         tb = data["tables"]
         self.table_header = tuple((role, tuple(tb[key]), whole) for role, key, whole in (
