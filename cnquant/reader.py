@@ -614,7 +614,7 @@ class _Sentence:
         if self.parenthetical(q):
             return self.role(q, "parenthetical")
         if m.chinese and m.group == "ratio" and nxt < self.b and _CJK.match(s, nxt) and s[nxt] not in _CONNECTORS \
-                and not s.startswith(LEX.predicates, nxt, self.b):
+                and not s.startswith(LEX.predicates, nxt, self.b) and not self.share_target(q):
             return self.role(q, "count", "a share of the things named next (近三成企业), not a target")
         if m.chinese and q.unit is None and not self.whole_cell(q):
             return self.role(q, "count", "a Chinese numeral without a unit (八大, 二十大, 清零)")
@@ -695,6 +695,15 @@ class _Sentence:
         s = self.s
         k = q.start
         return LEX.prefix_comparator(s, self.a, k) is not None
+
+    def share_target(self, q: _Q) -> bool:
+        """推动三成以上规上工业企业完成数字化改造: a share of the things named next, bound by a comparator
+        word (not 近 or 约) with no other number after it in the clause, is the target itself."""
+        pc = LEX.prefix_comparator(self.s, self.a, q.start)
+        if not (q.suffix or q.m.over or (pc is not None and pc not in LEX.period_words)):
+            return False
+        end = self.clause_end(q.suffix_end)
+        return not any(o.start >= q.suffix_end and o.start < end for o in self.qs)
 
     def level_verb_before(self, q: _Q) -> bool:
         s = self.s
@@ -821,7 +830,8 @@ class _Sentence:
         self.per_unit(q, lo)
         # number-first (建成3个未来社区) or number-last (新增停车位3500个)
         after = q.suffix_end
-        if after < self.b and unit not in ("%", "‰") and q.m.group != "time" \
+        share = unit == "%" and q.m.chinese and q.m.group == "ratio" and self.share_target(q)  # 三成以上企业
+        if after < self.b and (unit not in ("%", "‰") or share) and q.m.group != "time" \
                 and (_CJK.match(s, after) or s[after] == "“") \
                 and s[after] not in _CONNECTORS \
                 and LEX.suffix_comparator(s, after, self.b) is None \
@@ -1085,7 +1095,8 @@ class _Sentence:
             return
         task_count = q.suffix in ("以上", "及以上") and q.m.group in ("classifier", "people") and (
             s.endswith(LEX.task_verbs, self.a, q.prefix_start) and q.comparator is None)
-        if (q.suffix in ("以上", "以下", "及以上", "及以下") or q.comparator == ">") and not task_count:
+        share = q.m.chinese and q.unit == "%" and q.m.group == "ratio" and self.share_target(q)  # 三成以上企业
+        if (q.suffix in ("以上", "以下", "及以上", "及以下") or q.comparator == ">") and not task_count and not share:
             if after < self.b and (s[after] == "的" or (_CJK.match(s, after) and s[after] not in _CONNECTORS
                                                        and not s.startswith(LEX.predicates, after, self.b)
                                                        and not s.startswith(LEX.generic_nouns, after, self.b))):
