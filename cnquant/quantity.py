@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from .errors import LimitError, ParseError, UnknownUnitError
+from .lexicon import LEX
 from .normalize import normalize
 from .numerals import DIGITS, MAX_DIGITS, SCALES, approximate_range, parse_arabic, parse_number
 from .numerals import EXACT, _plain, to_chinese
@@ -259,6 +260,8 @@ def match_quantity(s: str, i: int, stop: int | None = None) -> QuantityMatch | N
             over = True
             k += 1
     found_unit, found_group, uend = _unit_at(s, k, stop)
+    if found_unit is not None and s.startswith(LEX.not_units, k, stop):
+        found_unit, found_group, uend = None, None, k  # 千亿台阶: 台 starts another word
     if found_unit is None and k < stop and s[k] == "成" and _is_tenths(s, start, value, k, stop):
         value = EXACT.multiply(value, 10)  # 两成 = 20 %
         low = None if low is None else EXACT.multiply(low, 10)

@@ -152,6 +152,7 @@ class _Q:
     comparator_end: int | None = None   # the end of a comparator word found a way back (不低于…的80%)
     scope: bool = False                 # a count describing a scope (全市13个区): a 、 list after it does too
     from_start: bool = False            # the start value of 由46家增加到71家
+    threshold: bool = False             # a bare scale word crossed as a threshold (迈上千亿台阶)
 
 
 @dataclass(slots=True)
@@ -602,7 +603,12 @@ class _Sentence:
         if m.group == "age" and not ((self.level_verb_before(q) or self.has_explicit_comparator(q))
                                      and self.ends_clause(q.suffix_end)):
             return self.role(q, "qualifier", "an age that qualifies a population (60岁以上老年人, 50-74周岁)")
-        if m.scale_only and not (q.suffix is None and LEX.prefix_comparator(s, self.a, q.start)):
+        threshold = q.threshold = bool(
+            q.suffix is None and (self.level_verb_before(q) or LEX.prefix_comparator(s, self.a, q.start))
+            and s.startswith(LEX.threshold_nouns, q.end, self.b))
+        if threshold and q.unit is None and m.value >= LEX.threshold_money_from:
+            q.unit = "元"  # 迈上千亿台阶: an amount of 亿 or more crossed as a threshold is money
+        if m.scale_only and not (q.suffix is None and LEX.prefix_comparator(s, self.a, q.start)) and not threshold:
             # (超百辆, 突破千家: a comparator word makes the bare scale word a number)
             if q.suffix in ("以上", "以下", "及以上"):
                 return self.role(q, "qualifier", "a threshold that qualifies the object (千人以上高山村, 亿元以上项目)")
@@ -616,9 +622,10 @@ class _Sentence:
         if m.chinese and m.group == "ratio" and nxt < self.b and _CJK.match(s, nxt) and s[nxt] not in _CONNECTORS \
                 and not s.startswith(LEX.predicates, nxt, self.b) and not self.share_target(q):
             return self.role(q, "count", "a share of the things named next (近三成企业), not a target")
-        if m.chinese and q.unit is None and not self.whole_cell(q):
+        if m.chinese and q.unit is None and not self.whole_cell(q) and not threshold:
             return self.role(q, "count", "a Chinese numeral without a unit (八大, 二十大, 清零)")
-        if m.chinese and not self.phrase and not self.has_explicit_comparator(q) and m.group not in ("measure", "money") \
+        if m.chinese and not self.phrase and not self.has_explicit_comparator(q) and not threshold \
+                and m.group not in ("measure", "money") \
                 and not (m.group == "ratio" and s.endswith(LEX.any_verbs, self.a, q.start)):  # 增长两成
             task = (m.group in ("classifier", "people") and q.unit not in LEX.naming_classifiers
                     and (self.ends_clause(q.suffix_end) or q.low is not None)  # 培育三至五家龙头企业
