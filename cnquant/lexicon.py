@@ -227,6 +227,7 @@ class Lexicon:
         self.class_markers = _longest_first(nt["class_markers"])
         self.scope_before = _longest_first(nt["scope_before"])
         self.stock_re = re.compile(_alternation(nt.get("stock_words", ())) or "(?!)")
+        self.stock_metrics = _longest_first(nt["stock_metrics"])
         self.from_word = nt.get("from_word", "由")
         self.attribute_units = frozenset(nt["attribute_units"])
         self.predicates = _longest_first(nt["predicates"])

@@ -1088,8 +1088,12 @@ class _Sentence:
         """A number with 以上/以下 (or 超) followed by the noun it qualifies is not a target."""
         s = self.s
         after = q.suffix_end
+        pc = LEX.prefix_comparator(s, self.a, q.start)
         if not self.phrase and q.verb is None and (LEX.stock_re.search(s, self.clause_start(q.start), q.prefix_start)
-                                                   or self.listed_after_scope(q)):
+                                                   or self.listed_after_scope(q)
+                                                   or (q.metric is not None and q.suffix is None
+                                                       and (pc is None or pc in LEX.period_words)
+                                                       and s.endswith(LEX.stock_metrics, *q.metric))):
             self.role(q, "count", "a stock as it is (全县现有青年人才约1.2万人), not a target")
             q.scope = True
             return
