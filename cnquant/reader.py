@@ -1119,8 +1119,10 @@ class _Sentence:
                 return
             # 确定的10件民生实事, 全市13个区: a count inside a description
             k = q.prefix_start
+            scope = LEX.scope_before.ending_at(s, self.a, k)
             if q.verb is None and q.comparator is None and (
-                    s.endswith(LEX.scope_before, self.a, k) or self.listed_after_scope(q)):
+                    (scope and not (scope != "的" and s.endswith(LEX.task_verbs, self.a, k - len(scope))))
+                    or self.listed_after_scope(q)):  # (完成全市118个老旧小区改造: the task's own count)
                 self.role(q, "count", "a count that describes a scope, not a target (全市13个区, 确定的10件)")
                 q.scope = True
 
