@@ -370,6 +370,8 @@ class _Checker:
         if rep.kind not in ("level",):
             return self.verdict(INDETERMINATE, f"the target is a level but the report is a {rep.kind.replace('_', ' ')}")
         unit = t.unit
+        if rep.quantity.unit is None and unit is not None:
+            self.notes.append(f"the reported value has no unit: read in the target's unit ({unit})")
         if t.measure is Measure.SPECIAL and unit is None:
             r = rep.quantity.magnitude  # 清零 / 零的突破 count whatever is counted
         else:
