@@ -14,11 +14,13 @@ import random
 import sys
 import time
 import traceback
+from datetime import date
 from pathlib import Path
 
 import cnquant as cq
 
 HERE = Path(__file__).resolve().parent
+MID_YEAR = date(2024, 6, 30)
 ALPHABETS = [
     "0123456789.,%-+~万亿千百十一二三两四五六七八九零〇点以上下内超约余多个人元公里亩平方米吨/每第年月日底前",
     "确保力争增长下降提高降低清零全覆盖应通尽通零的突破与经济增长基本同步全国前十持续下降分别均各、,。;:“”()[]",
@@ -68,7 +70,8 @@ def main(argv=None) -> int:
         text = random_text(rng, phrases)
         n += 1
         for fn in (cq.extract, cq.explain, cq.parse_targets, cq.parse_target, cq.parse_quantity,
-                   lambda t: cq.check("新增停车位3500个", t), lambda t: cq.check(t, "3500个")):
+                   lambda t: cq.check("新增停车位3500个", t), lambda t: cq.check(t, "3500个"),
+                   lambda t: cq.check(t, "3500个", as_of=MID_YEAR)):
             try:
                 fn(text)
             except cq.ParseError:
