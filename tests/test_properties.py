@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from decimal import Decimal
 
 import pytest
@@ -94,6 +95,22 @@ def test_checker_monotone_and_unit_invariant(v, r):
     verdict = cq.check(target, f"{format(r, 'f')}公里")
     assert verdict.met == (r >= v)
     assert cq.check(target, cq.Quantity(r * 1000, "米")).status == verdict.status
+
+
+@SETTINGS
+@given(cst.check_cases(), st.dates(min_value=date(2024, 1, 1), max_value=date(2024, 12, 30)))
+def test_checks_before_the_deadline_settle_only_what_is_settled(case, day):
+    target, reported, status = case
+    early = cq.check(target, reported, as_of=day)
+    # on or after the year-end deadline the verdict is the plain one
+    assert cq.check(target, reported, as_of=date(2024, 12, 31)).status == status
+    # before it, a met target stays met; a miss is never final unless a cumulative ceiling is passed
+    if status == "met":
+        assert early.status == "met" and early.progress in ("completed", "on_schedule")
+    else:
+        assert early.status in ("indeterminate", "not_met")
+        if early.status == "not_met":
+            assert "already over the ceiling" in early.reason
 
 
 TEXT = st.text(alphabet=st.characters(exclude_categories=()), max_size=200) | st.text(
