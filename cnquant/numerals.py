@@ -69,8 +69,10 @@ def parse_arabic(text: str) -> Decimal:
     Decimal('38871')
     >>> parse_arabic("-0.5")
     Decimal('-0.5')
+    >>> parse_arabic("3 500")
+    Decimal('3500')
     """
-    digits = text.replace(",", "")
+    digits = text.replace(",", "").replace(" ", "").replace("\u00a0", "").replace("\u2009", "").replace("\u202f", "")
     if len(digits) > MAX_DIGITS and sum(c.isdigit() for c in digits) > MAX_DIGITS:
         raise LimitError(f"number longer than {MAX_DIGITS} digits", text[:60], 0)
     try:

@@ -97,7 +97,10 @@ class QuantityMatch:
     scale: int = 1
 
 
-_ARABIC = re.compile(r"[+-]?(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?")
+# Thousands separated by commas (38,871) or, as text from PDFs has it, by one space (3 500个; not
+# before another number, which makes it a list of cells).
+_ARABIC = re.compile(r"[+-]?(?:\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?![\d,]|\s\d)|\d+)"
+                     r"(?:\.\d+)?")
 _CN_RUN = re.compile(r"[零〇○一二两三四五六七八九十百千万亿点]+")
 _SCALE_RUN = re.compile(r"万亿|千亿|百亿|十亿|千万|百万|十万|万|亿|千|百")
 _TO_ONE = re.compile(r":1(?![\d.:])")
