@@ -169,7 +169,7 @@ def cmd_extract(a) -> int:
     if Path(a.file).is_dir():  # a folder of documents: on Dask
         try:
             from .scale import extract_folder
-            df = extract_folder(a.file, scheduler=a.scheduler, year=a.year)
+            df = extract_folder(a.file, scheduler=a.scheduler, year=a.year, unwrap=a.unwrap)
         except ImportError as e:
             raise UserError("extracting a folder needs Dask: pip install 'cnquant[dask]'") from e
         _write_table(df, a.output)
@@ -177,6 +177,9 @@ def cmd_extract(a) -> int:
     df, text = _read_table(a.file)
     rows: list[dict] = []
     if text is not None:  # a text file: the whole document
+        if a.unwrap:
+            from .layout import unwrap_lines
+            text = unwrap_lines(text)
         for t in extract(text, year=_file_or_int_year(a.year, a.file)):
             rows.append({"source": a.file, "start": t.span[0], "end": t.span[1], **_row(t)})
     else:
@@ -285,6 +288,9 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--year", type=_year_arg, default=None,
                    help="the year the documents plan for (a 2025 report plans 2025), or 'filename' to "
                         "take it from each file's name; default: each document's headings tell")
+    e.add_argument("--unwrap", action="store_true",
+                   help="the text comes from PDFs with lines wrapped at the page width: join them first "
+                        "(start/end then refer to the unwrapped text)")
     e.add_argument("-o", "--output")
     e.set_defaults(func=cmd_extract)
     c = sub.add_parser("check", help="check a target column against a reported column")

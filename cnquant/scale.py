@@ -43,13 +43,16 @@ def _year_for(path: str, year) -> int | None:
     return year
 
 
-def _rows(path: str, root: str | None, year=None) -> list[tuple]:
+def _rows(path: str, root: str | None, year=None, unwrap: bool = False) -> list[tuple]:
     """The target rows of one file as tuples in :data:`COLUMNS` order (tuples pickle smaller and
     faster than dicts on the way back from a worker process)."""
     from .extract import extract
+    from .layout import unwrap_lines
 
     p = Path(path)
     text = p.read_text(encoding="utf-8")
+    if unwrap:
+        text = unwrap_lines(text)
     name = str(p.relative_to(root)) if root else p.name
     return [(name, n, t.span[0], t.span[1], t.measure.value,
              None if t.comparator is None else t.comparator.value,
@@ -62,10 +65,10 @@ def _rows(path: str, root: str | None, year=None) -> list[tuple]:
             for n, t in enumerate(extract(text, year=_year_for(path, year)))]
 
 
-def _partition_rows(paths: list[str], root: str | None, year=None) -> list[tuple]:
+def _partition_rows(paths: list[str], root: str | None, year=None, unwrap: bool = False) -> list[tuple]:
     out: list[tuple] = []
     for path in paths:
-        out.extend(_rows(path, root, year))
+        out.extend(_rows(path, root, year, unwrap))
     return out
 
 
@@ -76,10 +79,12 @@ def _check_year_arg(year) -> None:
         check_year(year)
 
 
-def extract_file(path: str | Path, *, year: int | str | None = None) -> list[dict]:
+def extract_file(path: str | Path, *, year: int | str | None = None, unwrap: bool = False) -> list[dict]:
     """The target rows of one UTF-8 text file (decimals as strings, so rows are exact and portable).
     ``year``: the year the document plans for, ``"filename"`` (the year in the file's name) or
-    None (the document's headings tell); see :func:`cnquant.extract`.
+    None (the document's headings tell); see :func:`cnquant.extract`. ``unwrap=True`` first joins
+    the lines a PDF extractor wrapped (:func:`cnquant.unwrap_lines`; spans then refer to the
+    unwrapped text).
 
     >>> import tempfile, pathlib
     >>> f = pathlib.Path(tempfile.mkdtemp()) / "a.txt"
@@ -88,7 +93,7 @@ def extract_file(path: str | Path, *, year: int | str | None = None) -> list[dic
     [('新增停车位', '3500', '个')]
     """
     _check_year_arg(year)
-    return [dict(zip(COLUMNS, row)) for row in _rows(str(path), None, year)]
+    return [dict(zip(COLUMNS, row)) for row in _rows(str(path), None, year, unwrap)]
 
 
 def _files(source) -> tuple[list[str], str | None]:
@@ -117,12 +122,14 @@ def _compute(bag, scheduler):
 
 
 def extract_folder(source, *, scheduler=None, output: str | Path | None = None, partition_size: int = 8,
-                   year: int | str | None = None):
+                   year: int | str | None = None, unwrap: bool = False):
     """Extract every target of every ``*.txt`` file under a folder (or of a glob, or of a list of
     paths) on Dask, and return one pandas DataFrame (columns :data:`COLUMNS`), ordered by file and
     position. With ``output`` (``.csv`` or ``.parquet``) the table is also written there.
     ``year``: the year every document plans for, ``"filename"`` (each file's name gives it:
-    2024_haishu.txt plans 2024) or None (each document's headings tell).
+    2024_haishu.txt plans 2024) or None (each document's headings tell). ``unwrap=True``: the files
+    are text extracted from PDFs, with lines wrapped at the page width; they are joined first
+    (:func:`cnquant.unwrap_lines`), and ``start``/``end`` refer to the unwrapped text.
 
     Reading is CPU-bound Python: ``scheduler="processes"`` (or a cluster) runs it in parallel,
     threads do not (see docs/performance.md). ``partition_size`` files make one Dask task.
@@ -137,7 +144,7 @@ def extract_folder(source, *, scheduler=None, output: str | Path | None = None, 
     files, root = _files(source)
     if not files:
         return pd.DataFrame(columns=COLUMNS)
-    bag = db.from_sequence(files, partition_size=partition_size).map_partitions(_partition_rows, root, year)
+    bag = db.from_sequence(files, partition_size=partition_size).map_partitions(_partition_rows, root, year, bool(unwrap))
     rows = _compute(bag, scheduler)
     df = pd.DataFrame.from_records(list(rows), columns=COLUMNS).sort_values(["file", "start", "n"], kind="stable")
     df = df.reset_index(drop=True)

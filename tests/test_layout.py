@@ -1,0 +1,51 @@
+"""unwrap_lines: joining the lines a PDF extractor wrapped, against tests/cases/unwrap.jsonl."""
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import cnquant as cq
+
+from .conftest import table
+
+
+@pytest.mark.parametrize("row", table("unwrap.jsonl"))
+def test_unwrap_table(row):
+    assert cq.unwrap_lines(row["text"], width=row["width"]) == row["expected"], row["why"]
+
+
+def test_a_wrapped_target_is_read_whole_after_unwrapping():
+    para = "今年主要预期目标是:地区生产总值增长6%左右,城镇新增就业1.2万人以上,城镇调查失业率控制在5.5%以内。"
+    wrapped = "\n".join(para[i:i + 17] for i in range(0, len(para), 17))
+    assert [str(t) for t in cq.extract(cq.unwrap_lines(wrapped, width=34))] == [str(t) for t in cq.extract(para)]
+    assert [str(t) for t in cq.extract(wrapped)] != [str(t) for t in cq.extract(para)]
+
+
+def test_bad_arguments():
+    with pytest.raises(TypeError):
+        cq.unwrap_lines(b"abc")
+    with pytest.raises(ValueError):
+        cq.unwrap_lines("abc", slack=1.5)
+
+
+_ALPHABET = "新增就业万人以上增长。,;:\n\t|0123456789一、()第章- "
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=_ALPHABET, max_size=300), st.one_of(st.none(), st.integers(1, 80)))
+def test_unwrapping_only_removes_line_breaks_and_the_spaces_at_them(text, width):
+    out = cq.unwrap_lines(text, width=width)
+    # no character is lost or added except line breaks, spaces at a join and page-marker lines
+    if not any(re.fullmatch(r"\s*[-—–]\s*\d{1,4}\s*[-—–]\s*|\s*\d{1,4}\s*/\s*\d{1,4}\s*", x) for x in text.split("\n")):
+        assert re.sub(r"\s", "", out) == re.sub(r"\s", "", text)
+    assert out.count("\n") <= text.count("\n")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(alphabet="新增就业万人以上增长0123456789,", min_size=1, max_size=60), min_size=1, max_size=20))
+def test_clean_text_with_one_sentence_per_line_is_unchanged(sentences):
+    text = "\n".join(s + "。" for s in sentences)
+    assert cq.unwrap_lines(text) == text
