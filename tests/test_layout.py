@@ -49,3 +49,16 @@ def test_unwrapping_only_removes_line_breaks_and_the_spaces_at_them(text, width)
 def test_clean_text_with_one_sentence_per_line_is_unchanged(sentences):
     text = "\n".join(s + "。" for s in sentences)
     assert cq.unwrap_lines(text) == text
+
+
+def test_extract_file_unwraps_on_request(tmp_path):
+    from cnquant.scale import extract_file
+
+    para = "今年主要预期目标是:地区生产总值增长6%左右,城镇新增就业1.2万人以上,城镇调查失业率控制在5.5%以内。"
+    lines = [para[i:i + 17] for i in range(0, len(para), 17)]
+    f = tmp_path / "wrapped.txt"
+    f.write_text("\n".join(lines * 3), encoding="utf-8")
+    plain = extract_file(f)
+    joined = extract_file(f, unwrap=True)
+    assert sum(r["metric"] == "地区生产总值" for r in joined) == 3
+    assert sum(r["metric"] == "地区生产总值" for r in plain) == 0
