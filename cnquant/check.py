@@ -594,6 +594,13 @@ class _Checker:
                                 f"{format_quantity(rep.quantity)} against {t.reference} {format_quantity(refq)} "
                                 f"(band {_fmt(band, refq.unit)}, faster is fine): {'met' if ok else 'not met'}",
                                 tolerance=tol, gap=Quantity(r - refq.magnitude, refq.unit))
+        if t.value is None and t.comparator in (Comparator.GT, Comparator.GE):
+            # 农村居民收入增速快于城镇居民: faster or higher than the reference's value
+            r = _in_unit(rep.quantity, refq.unit)
+            ok = r > refq.magnitude if t.comparator is Comparator.GT else r >= refq.magnitude
+            return self.settled(ok, f"{format_quantity(rep.quantity)} {t.comparator.symbol} {t.reference} "
+                                f"{format_quantity(refq)}: {'met' if ok else 'not met'}",
+                                gap=Quantity(r - refq.magnitude, refq.unit))
         # a share of another indicator: 达“浙丽保”参保人数的60%以上
         if refq.magnitude == 0:
             return self.verdict(INDETERMINATE, "the reference value is zero")

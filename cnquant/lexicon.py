@@ -188,7 +188,8 @@ class Lexicon:
         self.special_trigger = re.compile(sp["trigger"])
         self.direction_trigger = re.compile(sp["direction_trigger"])
         rel = data["relative"]
-        self.relative = tuple(SpecialPattern(re.compile(p["pattern"]), p["comparator"], p.get("where") == "end")
+        self.relative = tuple(SpecialPattern(re.compile(p["pattern"]), p["comparator"], p.get("where") == "end",
+                                             quantitative=p.get("quantitative", False))
                               for p in rel["patterns"])
         self.share_of_own = _longest_first(rel.get("share_of_own", ()))
         self.ratio_heads = _longest_first(rel.get("ratio_heads", ()))

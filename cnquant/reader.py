@@ -1176,6 +1176,8 @@ class _Sentence:
                 metric = self.strip_metric(self.clause_start(m.start()), m.start())
                 if metric is None and gd.get("metric"):
                     metric = m.span("metric")
+                if p.quantitative and (metric is None or not self.quantitative(metric)):
+                    continue  # 产品质量高于国家标准: no quantity is compared
                 ref = self.text(*m.span("reference"))
                 t = _T(metric[0] if metric else m.start(), m.end(), m.start(), "relative", p.kind or None, None,
                        None, None, None, None, metric, reference=ref, cues=[m.span()])

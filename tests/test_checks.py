@@ -210,3 +210,11 @@ def test_a_deadline_in_a_later_year_is_scheduled_from_january_first():
     assert v.status == "indeterminate" and v.progress == "ahead"  # it used to raise ParseError on 2027年
     with pytest.raises(cq.ParseError):
         cq.deadline_date("尽快", 2025)
+
+
+def test_relative_faster_than_compares_with_the_reference():
+    t = "农村居民人均可支配收入增速快于城镇居民"
+    assert check(t, "增长6.5%", reference="增长5.1%").status == "met"
+    assert check(t, "增长5.1%", reference="增长5.1%").status == "not_met"  # faster, not as fast
+    assert check("确保粮食产量不低于去年", "60万吨", reference="60万吨").status == "met"
+    assert check(t, "增长6.5%").status == "indeterminate"  # no reference value
