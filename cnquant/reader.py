@@ -55,8 +55,10 @@ ROLES: dict[str, str] = {
     "outcome": "a reported result in a review of past work, not a target",
     "number": "a number without a unit or cue (81890 平台)",
     "rank": "the position in a rank target (全国前十)",
+    "base": "the period a share target is measured against (恢复到2019年的90%)",
 }
 
+_SHARE_BASE_AFTER = ("的", "水平的", "同期的", "同期水平的")
 _SENT_RE = re.compile(r"[^。!?;\n\r]+")
 _CELL_RE = re.compile(r"[|\t]")
 _DATE_FRONT = re.compile(r"(?:到|至|在)?(?:19|20)\d\d年(?:底|末)?(?:前)?")
@@ -532,7 +534,7 @@ class _Sentence:
                     end += len(w)
                 if q.unit == "年" and q.end + 1 < self.b and s[q.end] in "0123456789" and "月" in s[q.end:q.end + 3]:
                     continue  # 2024年6月底前: the month quantity that follows carries the deadline
-                if found and q.start - self.a <= 2:
+                if found and q.start - self.a <= 2 or self.share_base(q):
                     continue
                 found.append((start, self.text(start, end)))
         if LEX.period_deadline_re.search(s, self.a, self.b):
@@ -541,6 +543,11 @@ class _Sentence:
                     found.append((pm.start(), self.text(*pm.span())))  # 年底前完成…, 上半年完成40%
             found.sort()
         self.deadlines = found
+
+    def share_base(self, q: _Q) -> bool:
+        """恢复到2019年的90%: the year is the period the share is of, not a deadline."""
+        return self.s.startswith(_SHARE_BASE_AFTER, q.end, self.b) and \
+            LEX.share_of.ending_at(self.s, self.a, q.start) is not None
 
     def written_deadline(self, i: int) -> tuple[int, str] | None:
         """The deadline (start, text) written last before position i in the sentence, if any."""
@@ -590,6 +597,8 @@ class _Sentence:
                 w = LEX.date_after.starting_at(s, q.end - len(q.unit or ""), self.b)
                 if w:  # 9月底前: the deadline word belongs to the date
                     q.suffix_end = max(q.suffix_end, q.end - len(q.unit or "") + len(w))
+                if self.share_base(q):
+                    return self.role(q, "base", "the period a share is of (恢复到2019年的90%)")
                 return self.role(q, "date")
             if s.startswith("内", q.suffix_end, self.b) and LEX.time_limit_verbs.starting_at(
                     s, q.suffix_end + 1, self.b):
@@ -739,7 +748,8 @@ class _Sentence:
                 break
             if p.from_start:  # 数量由46家增加到71家: the indicator is before 由
                 from_at = p.start - 1
-            elif p.role in _FLOOR_ROLES and not (p.role == "date" and p.start > self.a and s[p.start - 1] in "比较"):
+            elif p.role in _FLOOR_ROLES and not (p.role == "date" and p.start > self.a and s[p.start - 1] in "比较") \
+                    and p.role != "base":
                 floor = p.suffix_end  # (比2020年 is the base of a comparison, inside the clause)
                 from_at = None
         lo = self.clause_start(q.start, floor)
