@@ -138,6 +138,11 @@ def header_of(s: str, a: int, b: int) -> Header | None:
                   rates_only=bool(rate_cells) and not any(w in c for c in rate_cells for w in LEX.table_totals))
 
 
+# A cell that may hold a target in words (relative, special or direction targets).
+_WORD_TARGET = re.compile("|".join(p.pattern for p in (LEX.relative_trigger, LEX.special_trigger,
+                                                        LEX.direction_trigger)))
+
+
 def _value(s: str, x: int, y: int):
     """Read a value cell: (prefix word span or None, suffix word span or None, QuantityMatch, low,
     high) when the cell is a bare value (a number with optional comparator words, unit and range),
@@ -221,9 +226,13 @@ def read_row(raw: str, s: str, a: int, b: int, header: Header | None, policy: To
         unit = f"{unit}/{pm.group('scale') or ''}{'户' if pm.group('who') == '户' else '人'}"  # 每千人口…(个): 个/千人
     info = lookup(unit) if unit else None
     values = []
+    texts = []  # 与经济增长基本同步, 完成省下达任务, 全覆盖: a target cell in words
     for i in range(name_i + 1, len(cells)):
         x, y = cells[i]
         if s[x:y] in LEX.table_empty or i == unit_i or (roles is not None and roles[i] in ("attr", "unit", "index", "name")):
+            continue
+        if not _DIGIT.search(s, x, y) and _WORD_TARGET.search(s, x, y):
+            texts.append(i)
             continue
         v = _value(s, x, y)
         if v is None and _DIGIT.search(s, x, y) and not _DATE_CELL.fullmatch(s, x, y):
@@ -231,7 +240,7 @@ def read_row(raw: str, s: str, a: int, b: int, header: Header | None, policy: To
         if v is None or (v[2].group == "time" and info is not None and info.group != "time"):
             continue  # 预期性, 区发改局, 12月: not a value of this indicator
         values.append((i, v))
-    if not values:
+    if not values and not texts:
         return None
     attr = None
     for x, y in cells:
@@ -252,8 +261,8 @@ def read_row(raw: str, s: str, a: int, b: int, header: Header | None, policy: To
     metric_end = name[0] + g.start() if g else name[1]
     for i, (pre, suf, m, low, high) in values:
         role = roles[i] if roles is not None else (
-            "base" if len(bare) > 1 and i == bare[0] else ("rate" if m.unit == "%" and unit not in ("%", None)
-                                                           and unit != "百分点" else "target"))
+            "base" if (len(bare) > 1 and i == bare[0]) or (texts and i < texts[0] and m.unit is None)
+            else ("rate" if m.unit == "%" and unit not in ("%", None) and unit != "百分点" else "target"))
         x, y = cells[i]
         if role == "base":
             out.append((raw[x:y], (x, y), "number", "the base-year value in an indicator table row", None))
@@ -321,4 +330,29 @@ def read_row(raw: str, s: str, a: int, b: int, header: Header | None, policy: To
             modality=attr[0] if attr else None, direction=direction, metric=metric_text,
             cues=tuple(cues), text=raw[cells[name_i][0]:y], span=(cells[name_i][0], y), annualized=annualized)
         out.append((target.text, target.span, "target", "a value in an indicator table row", target))
+    out.extend(_word_targets(raw, s, cells, name_i, (name[0], metric_end), texts, attr))
+    return out
+
+
+def _word_targets(raw: str, s: str, cells, name_i: int, metric, texts: list[int], attr) -> list:
+    """The targets of the cells written in words (与经济增长基本同步, 完成省下达任务): read alone, with
+    the row's indicator as their metric and its 预期性/约束性 as their modality."""
+    from dataclasses import replace
+
+    from .errors import ParseError
+    from .parse import parse_targets
+
+    out = []
+    row_metric = raw[metric[0]:metric[1]].strip() or None  # (居民人均可支配收入增长(%): 增长 is the measure)
+    for i in texts:
+        x, y = cells[i]
+        try:  # read after the indicator's name, as the row says it (规上工业企业数 | 持续增加)
+            found = parse_targets((row_metric or "") + raw[x:y])
+        except ParseError:
+            continue  # 区发改局, 持续推进: no target in the cell
+        for t in found:
+            cues = t.cues + ((raw[attr[1][0]:attr[1][1]],) if attr else ())
+            t = replace(t, metric=t.metric or row_metric, modality=attr[0] if attr else t.modality,
+                        cues=cues, text=raw[cells[name_i][0]:y], span=(cells[name_i][0], y))
+            out.append((t.text, t.span, "target", "a target written in words in an indicator table row", t))
     return out

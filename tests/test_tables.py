@@ -15,7 +15,7 @@ ROWS = load_cases("indicator_tables.jsonl")
 
 def _fields(t):
     value = None if t.value is None else format(t.value.magnitude, "f")
-    return [t.measure.value, t.comparator.value, value, t.unit, t.metric,
+    return [t.measure.value, None if t.comparator is None else t.comparator.value, value, t.unit, t.metric,
             None if t.modality is None else t.modality.value, t.annualized]
 
 
