@@ -15,7 +15,7 @@ from .tolerance import (DEFAULT, STRICT, TolerancePolicy, get_default_tolerance,
                         set_default_tolerance)
 from .parse import parse_target, parse_targets
 from .extract import ROLES, Mention, explain, extract
-from .layout import unwrap_lines
+from .layout import close_letter_spacing, undo_pdf_layout, unwrap_lines
 from .allocation import (AllocationCheck, check_allocation, check_allocation_table,
                          parse_allocation_cell)
 from .milestones import Schedule, deadline_date
@@ -31,6 +31,7 @@ __all__ = [
     "Target", "Measure", "Comparator", "Modality", "Direction", "Tolerance",
     "TolerancePolicy", "DEFAULT", "STRICT", "get_default_tolerance", "set_default_tolerance",
     "parse_target", "parse_targets", "extract", "explain", "Mention", "ROLES", "unwrap_lines",
+    "close_letter_spacing", "undo_pdf_layout",
     "check", "check_many", "aggregate_completion", "Verdict", "CheckPolicy",
     "DEFAULT_POLICY", "STRICT_POLICY", "ROUNDED_POLICY",
     "check_allocation", "check_allocation_table", "parse_allocation_cell", "AllocationCheck",

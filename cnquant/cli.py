@@ -178,8 +178,8 @@ def cmd_extract(a) -> int:
     rows: list[dict] = []
     if text is not None:  # a text file: the whole document
         if a.unwrap:
-            from .layout import unwrap_lines
-            text = unwrap_lines(text)
+            from .layout import undo_pdf_layout
+            text = undo_pdf_layout(text)
         for t in extract(text, year=_file_or_int_year(a.year, a.file)):
             rows.append({"source": a.file, "start": t.span[0], "end": t.span[1], **_row(t)})
     else:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["unwrap_lines"]
+__all__ = ["unwrap_lines", "close_letter_spacing", "undo_pdf_layout"]
 
 # A line that ends a sentence or a list entry (normalized or full-width punctuation).
 _ENDS = frozenset("。！？；：!?;:…")
@@ -100,3 +100,33 @@ def unwrap_lines(text: str, *, width: int | None = None, slack: float = 0.15) ->
         out.append(line)
         i += 1
     return "\n".join(out)
+
+
+# Three or more Chinese characters each set apart by one space (地 区 生 产 总 值): letter-spaced text.
+_SPACED = re.compile(r"[\u4e00-\u9fff](?:[ \u00a0\u3000][\u4e00-\u9fff]){2,}")
+_ONE_SPACE = re.compile(r"[ \u00a0\u3000]")
+
+
+def close_letter_spacing(text: str) -> str:
+    """Remove the spaces of letter-spaced Chinese (地 区 生 产 总 值 增 长 → 地区生产总值增长), which PDF
+    extractors produce from justified or spaced-out lines. Only runs of three or more characters
+    each set apart by a single space are closed; two words with one space between them are left.
+
+    >>> close_letter_spacing("地 区 生 产 总 值 增 长 6%左右")
+    '地区生产总值增长 6%左右'
+    >>> close_letter_spacing("新建学校3所 改扩建5所")
+    '新建学校3所 改扩建5所'
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"close_letter_spacing takes a str, not {type(text).__name__}")
+    return _SPACED.sub(lambda m: _ONE_SPACE.sub("", m.group()), text)
+
+
+def undo_pdf_layout(text: str) -> str:
+    """Text extracted from a PDF, as it was written: wrapped lines joined (:func:`unwrap_lines`) and
+    letter-spacing closed (:func:`close_letter_spacing`). Spans read from the result refer to it.
+
+    >>> undo_pdf_layout("地 区 生 产 总 值 增 长 6%左右。")
+    '地区生产总值增长 6%左右。'
+    """
+    return close_letter_spacing(unwrap_lines(text))

@@ -47,12 +47,12 @@ def _rows(path: str, root: str | None, year=None, unwrap: bool = False) -> list[
     """The target rows of one file as tuples in :data:`COLUMNS` order (tuples pickle smaller and
     faster than dicts on the way back from a worker process)."""
     from .extract import extract
-    from .layout import unwrap_lines
+    from .layout import undo_pdf_layout
 
     p = Path(path)
     text = p.read_text(encoding="utf-8")
     if unwrap:
-        text = unwrap_lines(text)
+        text = undo_pdf_layout(text)
     name = str(p.relative_to(root)) if root else p.name
     return [(name, n, t.span[0], t.span[1], t.measure.value,
              None if t.comparator is None else t.comparator.value,
@@ -83,8 +83,8 @@ def extract_file(path: str | Path, *, year: int | str | None = None, unwrap: boo
     """The target rows of one UTF-8 text file (decimals as strings, so rows are exact and portable).
     ``year``: the year the document plans for, ``"filename"`` (the year in the file's name) or
     None (the document's headings tell); see :func:`cnquant.extract`. ``unwrap=True`` first joins
-    the lines a PDF extractor wrapped (:func:`cnquant.unwrap_lines`; spans then refer to the
-    unwrapped text).
+    the lines a PDF extractor wrapped and closes letter-spacing (:func:`cnquant.undo_pdf_layout`;
+    spans then refer to the result).
 
     >>> import tempfile, pathlib
     >>> f = pathlib.Path(tempfile.mkdtemp()) / "a.txt"
@@ -129,7 +129,7 @@ def extract_folder(source, *, scheduler=None, output: str | Path | None = None, 
     ``year``: the year every document plans for, ``"filename"`` (each file's name gives it:
     2024_haishu.txt plans 2024) or None (each document's headings tell). ``unwrap=True``: the files
     are text extracted from PDFs, with lines wrapped at the page width; they are joined first
-    (:func:`cnquant.unwrap_lines`), and ``start``/``end`` refer to the unwrapped text.
+    and letter-spacing closed (:func:`cnquant.undo_pdf_layout`); ``start``/``end`` refer to the result.
 
     Reading is CPU-bound Python: ``scheduler="processes"`` (or a cluster) runs it in parallel,
     threads do not (see docs/performance.md). ``partition_size`` files make one Dask task.

@@ -62,3 +62,18 @@ def test_extract_file_unwraps_on_request(tmp_path):
     joined = extract_file(f, unwrap=True)
     assert sum(r["metric"] == "地区生产总值" for r in joined) == 3
     assert sum(r["metric"] == "地区生产总值" for r in plain) == 0
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("地 区 生 产 总 值 增 长 6%左右", "地区生产总值增长 6%左右"),
+    ("新建学校3所 改扩建5所", "新建学校3所 改扩建5所"),  # two words, one space: left alone
+    ("目　录", "目　录"),  # two characters: not a run
+    ("城 镇 调 查\u3000失 业 率", "城镇调查失业率"),
+])
+def test_close_letter_spacing(text, expected):
+    assert cq.close_letter_spacing(text) == expected
+
+
+def test_undo_pdf_layout_reads_a_letter_spaced_target():
+    t = cq.extract(cq.undo_pdf_layout("地 区 生 产 总 值 增 长 6%左右。"))[0]
+    assert (t.measure.value, t.metric) == ("change_rate", "地区生产总值")
