@@ -1103,7 +1103,8 @@ class _Sentence:
                                                    or self.listed_after_scope(q)
                                                    or (q.metric is not None and q.suffix is None
                                                        and (pc is None or pc in LEX.period_words)
-                                                       and s.endswith(LEX.stock_metrics, *q.metric))):
+                                                       and s.endswith(LEX.stock_metrics, *q.metric))
+                                                   or self.part_of_stock(q)):
             self.role(q, "count", "a stock as it is (全县现有青年人才约1.2万人), not a target")
             q.scope = True
             return
@@ -1135,6 +1136,14 @@ class _Sentence:
                     or self.listed_after_scope(q)):  # (完成全市118个老旧小区改造: the task's own count)
                 self.role(q, "count", "a count that describes a scope, not a target (全市13个区, 确定的10件)")
                 q.scope = True
+
+    def part_of_stock(self, q: _Q) -> bool:
+        """户籍人口约380万人,其中60岁以上老年人占21.3%: a 其中 clause breaks down the stock before it."""
+        cs = self.clause_start(q.start)
+        if not self.s.startswith("其中", cs, self.b):
+            return False
+        before = [p for p in self.qs if p.start < cs]
+        return bool(before) and before[-1].scope
 
     def counted_next(self, q: _Q) -> bool:
         """Whether a number-last target follows in q's clause (the 的 phrase after q names what it counts)."""
