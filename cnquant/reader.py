@@ -83,6 +83,10 @@ _CODE_RE = re.compile(r"[A-Za-z]+[A-Za-z0-9.&]*\d[A-Za-z0-9.]*|\d+[A-Za-z][A-Za-
 _CAND_RE = re.compile(r"[+-]?\d[\d,.]*|负?(?:" + "|".join(w for w in PERCENT_WORDS if not w[0].isdigit())
                       + r")|[零〇○一二两三四五六七八九十百千万亿点]+")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _all_cjk(t: str) -> bool:
+    return all("\u4e00" <= c <= "\u9fff" for c in t)
 # 完成…100个建设任务: a short "… task" noun after the number when the indicator was written before it
 _TASK_NOUN = re.compile(r"[\u4e00-\u9fff]{0,3}(?:任务|目标)(?:[,;:。、]|$)")
 _PER_RE = re.compile(r"每(?:(?P<time>月|年|日|天|周|季度)|(?P<scale>十万|万|千|百)?(?P<rest>[^,;:、。]{0,12}))")
@@ -859,9 +863,14 @@ class _Sentence:
                 and not (_TASK_NOUN.match(s, after, self.b) and self.strip_metric(lo, q.prefix_start)):
             q.number_first = True
             e = after
-            while e < self.b and s[e] not in _DELIMS and s[e] not in "和与及" and s[e] != "(" and e - after < 30:
+            while e < self.b and s[e] not in _DELIMS and s[e] not in "和与及" and e - after < 30:
                 if s.startswith("等", e):
                     break
+                if s[e] == "(":  # 200个村(社区)卫生室: a bracketed alternative inside the name is part of it
+                    close = s.find(")", e + 1, min(self.b, e + 8))
+                    if close == -1 or close + 1 >= self.b or not _CJK.match(s, close + 1):
+                        break
+                    e = close
                 if s[e] == "“":  # 5个“千亩方、万亩片”粮食生产示范基地: a quoted name is read whole
                     close = s.find("”", e + 1, min(self.b, e + 30))
                     if close != -1:
@@ -1513,6 +1522,20 @@ class _Sentence:
             return [self.strip_metric(*p) for p in parts]
         return self.split_metrics((a, b))
 
+    def shared_heads(self, parts: list) -> list[str | None]:
+        """城镇、农村居民人均可支配收入: short modifiers listed before the last item share its head, so
+        城镇 reads 城镇居民人均可支配收入. The completed metric text of each part, or None."""
+        out: list[str | None] = [None] * len(parts)
+        if len(parts) < 2 or any(p is None for p in parts):
+            return out
+        last = self.text(*parts[-1])
+        for i, p in enumerate(parts[:-1]):
+            head = self.text(*p)
+            n = len(head)
+            if n <= 3 and len(last) >= n + 3 and last[:n] != head and _all_cjk(last[:n]) and _all_cjk(head):
+                out[i] = head + last[n:]
+        return out
+
     def pair_respectively(self) -> None:
         """分别: the n metrics before it take the n values after it, in order."""
         groups: list[list[_T]] = []
@@ -1534,11 +1557,14 @@ class _Sentence:
                 continue
             parts = self.split_metrics(metric)
             if len(parts) == len(g):
-                for t, m in zip(g, parts):
+                whole = self.shared_heads(parts)
+                for t, m, w in zip(g, parts, whole):
                     t.metric = m
+                    if w is not None:  # 城镇、农村居民人均可支配收入: 城镇 takes the head of the last item
+                        t.metric, t.metric_text = None, w
                     t.start = g[0].start
                     if t.default_comp and t.measure == "level" and m is not None:
-                        lower = LEX.lower_is_better_word(self.text(*m))
+                        lower = LEX.lower_is_better_word(w or self.text(*m))
                         t.comparator = "<=" if lower else ">="
                         t.cues = [c for c in t.cues if not LEX.lower_is_better_word(self.text(*c))]
 
