@@ -510,6 +510,17 @@ class _Checker:
         if rep.kind == t.measure.value:
             r = _in_unit(rep.quantity, t.unit)
             return self.judge(r, t.unit, lower=False)
+        if rep.kind == "level" and self.base is None and t.measure is Measure.CHANGE_RATE and \
+                rep.quantity.unit == "%" and not any(normalize(t.metric or "").endswith(h) for h in LEX.ratio_heads):
+            # 地区生产总值增长6%左右 vs "5.8%": an amount's own level is never in %, so this is its growth
+            r = rep.quantity.magnitude
+            if t.direction is Direction.DECREASE and r > 0:  # 能耗下降3% vs "2.5%": a fall of 2.5%
+                r = -r
+                self.notes.append("a bare % against a fall target is read as the size of the fall; "
+                                  "write 上升2.5% for a rise")
+            else:
+                self.notes.append("a reported % against a growth target on an amount is read as its growth rate")
+            return self.judge(r, t.unit, lower=False)
         if rep.kind == "level" and self.base is not None:
             cur = rep.quantity
             prev = self.base.quantity
