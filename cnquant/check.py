@@ -23,7 +23,7 @@ from .errors import IncompatibleUnitsError, ParseError
 from .lexicon import LEX
 from .milestones import Schedule, deadline_date, elapsed_fraction
 from .normalize import normalize
-from .numerals import parse_number
+from .numerals import _plain, parse_number
 from .parse import parse_target
 from .quantity import Quantity, format_quantity, parse_quantity
 from .reader import read
@@ -250,7 +250,7 @@ def _round_to(value: Decimal, places: int) -> Decimal:
 
 def _tidy(v: Decimal) -> Decimal:
     """A computed rate to 12 decimals: exact enough for any comparison, short enough to show."""
-    return v.quantize(Decimal("1e-12")).normalize()
+    return _plain(v.quantize(Decimal("1e-12")))
 
 
 def _fmt(v: Decimal, unit: str | None) -> str:
@@ -426,7 +426,7 @@ class _Checker:
             return None, "completion rates are defined for at-least targets"
         if value is None or value <= 0:
             return None, "the plan value is not positive, so a ratio means nothing"
-        return (r / value).quantize(Decimal("0.000001")).normalize(), None
+        return _plain((r / value).quantize(Decimal("0.000001"))), None
 
     def settled(self, ok: bool, reason: str, **kw) -> Verdict:
         """The verdict of a target whose reading can still move (a rank, a direction, a relative
@@ -488,7 +488,7 @@ class _Checker:
             # 序时进度 over the calendar year, or from January 1 of this year to a later year's deadline
             share = elapsed_fraction(as_of, end=due) if due.year == as_of.year else \
                 elapsed_fraction(as_of, start=date(as_of.year, 1, 1), end=due)
-            expected = (goal * share).quantize(Decimal("0.01")).normalize()
+            expected = _plain((goal * share).quantize(Decimal("0.01")))
             how = "time-proportional schedule (序时进度)"
         band = self.policy.schedule_band * abs(expected)
         sign = -1 if falling else 1  # for a fall, further down is further ahead
@@ -672,14 +672,14 @@ def aggregate_completion(items: Iterable, *, method: str = "mean") -> Decimal | 
     if not rates:
         return None
     if method == "mean":
-        return (sum(rates, Decimal(0)) / len(rates)).normalize()
+        return _plain(sum(rates, Decimal(0)) / len(rates))
     if method == "capped":
-        return (sum((min(c, Decimal(1)) for c in rates), Decimal(0)) / len(rates)).normalize()
+        return _plain(sum((min(c, Decimal(1)) for c in rates), Decimal(0)) / len(rates))
     if method == "pooled":
         units = sorted({v.target.unit or "" for v in vs})
         if len(units) > 1:
             raise IncompatibleUnitsError(units[0], units[1])
         rep = sum((_in_unit(v.reported, v.target.unit) for v in vs if v.reported is not None), Decimal(0))
         tgt = sum((v.target.value.magnitude for v in vs if v.target.value is not None), Decimal(0))
-        return (rep / tgt).normalize()
+        return _plain(rep / tgt)
     raise ValueError("method must be 'mean', 'capped' or 'pooled'")

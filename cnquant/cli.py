@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from datetime import date
 from importlib import resources
 from pathlib import Path
 
@@ -193,7 +194,11 @@ def cmd_extract(a) -> int:
     return 0
 
 
-def _check_table(df, target, reported, baseline, errors):
+def _cell(row, col):
+    return str(row[col]) if col and str(row.get(col, "")).strip() not in ("", "nan", "None") else None
+
+
+def _check_table(df, target, reported, baseline, errors, as_of=None, reference=None):
     from .check import check
     from .errors import ParseError
 
@@ -201,15 +206,24 @@ def _check_table(df, target, reported, baseline, errors):
     out = []
     for _, row in df.iterrows():
         t, r = str(row[target]), str(row[reported])
-        b = str(row[baseline]) if baseline and str(row.get(baseline, "")).strip() else None
+        b = _cell(row, baseline)
+        ref = _cell(row, reference)
+        day = as_of
+        if isinstance(as_of, str):  # a column of dates
+            cell = _cell(row, as_of)
+            try:
+                day = None if cell is None else date.fromisoformat(cell[:10])
+            except ValueError as e:
+                raise UserError(f"row {len(out) + 1}: {as_of} {cell!r} is not a date (2024-06-30)") from e
         try:
-            v = check(t, r, baseline=b)
+            v = check(t, r, baseline=b, reference=ref, as_of=day)
             out.append({"状态": v.status, "完成率": "" if v.completion is None else f"{v.completion * 100:.1f}%",
-                        "差距": "" if v.gap is None else str(v.gap), "说明": v.reason, "_verdict": v})
+                        "差距": "" if v.gap is None else str(v.gap), "进度": v.progress or "", "说明": v.reason,
+                        "_verdict": v})
         except ParseError as e:
             if errors == "raise":
                 raise UserError(f"row {len(out) + 1} ({t} | {r}): {e}") from e
-            out.append({"状态": "error", "完成率": "", "差距": "", "说明": str(e), "_verdict": None})
+            out.append({"状态": "error", "完成率": "", "差距": "", "进度": "", "说明": str(e), "_verdict": None})
         bar.tick()
     return out
 
@@ -222,9 +236,20 @@ def cmd_check(a) -> int:
     baseline = a.baseline if a.baseline in df.columns else ("基期" if "基期" in df.columns and not a.baseline else None)
     if a.baseline and a.baseline not in df.columns:
         raise UserError(f"no column {a.baseline!r}")
-    res = _check_table(df, target, reported, baseline, a.errors)
+    if a.reference and a.reference not in df.columns:
+        raise UserError(f"no column {a.reference!r}")
+    as_of = None
+    if a.as_of:
+        if a.as_of in df.columns:
+            as_of = a.as_of
+        else:
+            try:
+                as_of = date.fromisoformat(a.as_of)
+            except ValueError as e:
+                raise UserError(f"--as-of takes a date (2024-06-30) or a column name, not {a.as_of!r}") from e
+    res = _check_table(df, target, reported, baseline, a.errors, as_of, a.reference)
     frame = df.copy()
-    for k in ("状态", "完成率", "差距", "说明"):
+    for k in ("状态", "完成率", "差距", "进度", "说明"):
         frame[k] = [r[k] for r in res]
     _write_table(frame, a.output)
     return 0
@@ -298,6 +323,9 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--target", help="target column (default 目标)")
     c.add_argument("--reported", help="reported column (default 完成)")
     c.add_argument("--baseline", help="baseline column (default 基期 when present)")
+    c.add_argument("--reference", help="column of the values relative targets are tied to (与经济增长同步)")
+    c.add_argument("--as-of", dest="as_of",
+                   help="check progress on a date (2024-06-30), or the name of a column of dates")
     c.add_argument("-o", "--output")
     c.add_argument("--errors", choices=("raise", "coerce"), default="coerce")
     c.set_defaults(func=cmd_check)

@@ -19,6 +19,8 @@ c     NaN        NaN    NaN  NaN
 """
 from __future__ import annotations
 
+from datetime import date
+
 from typing import Callable
 
 import pandas as pd
@@ -36,7 +38,7 @@ __all__ = ["TARGET_COLUMNS", "VERDICT_COLUMNS", "CnqSeriesAccessor", "CnqDataFra
 TARGET_COLUMNS = ["measure", "comparator", "value", "low", "high", "unit", "modality", "direction",
                   "reference", "metric", "cues", "deadline", "text"]
 #: Columns of the check methods.
-VERDICT_COLUMNS = ["status", "completion", "gap", "unit", "reason"]
+VERDICT_COLUMNS = ["status", "completion", "gap", "unit", "reason", "progress", "expected"]
 
 
 def _missing(v) -> bool:
@@ -134,11 +136,14 @@ class CnqSeriesAccessor:
         read = _memo(conv, _errors(errors))
         return pd.Series([read(v) for v in self._s.tolist()], index=self._s.index, name=self._s.name, dtype=object)
 
-    def check(self, reported, baseline=None, *, policy: CheckPolicy | None = None,
+    def check(self, reported, baseline=None, *, as_of=None, reference=None, policy: CheckPolicy | None = None,
               errors: str = "raise") -> pd.DataFrame:
         """Check this column of targets against ``reported`` (a Series aligned on the index, or a
-        scalar), with an optional ``baseline`` Series."""
-        return _check_frame(self._s, _align(reported, self._s), _align(baseline, self._s), policy, errors)
+        scalar), with an optional ``baseline``, ``as_of`` date (progress before the deadline) and
+        ``reference`` value (relative targets), each a Series or one value for every row."""
+        s = self._s
+        return _check_frame(s, _align(reported, s), _align(baseline, s), policy, errors,
+                            as_of=_align(as_of, s), reference=_align(reference, s))
 
 
 def _align(other, like: pd.Series):
@@ -149,22 +154,41 @@ def _align(other, like: pd.Series):
     return pd.Series([other] * len(like), index=like.index, dtype=object)
 
 
-def _check_frame(targets: pd.Series, reported: pd.Series, baseline: pd.Series, policy, errors) -> pd.DataFrame:
+def _as_date(v):
+    if _missing(v):
+        return None
+    if isinstance(v, pd.Timestamp):
+        return v.date()
+    if isinstance(v, date):
+        return v
+    if isinstance(v, str):
+        return date.fromisoformat(v.strip())
+    raise TypeError(f"as_of must be a date, a pandas Timestamp or an ISO date string, not {type(v).__name__}")
+
+
+def _check_frame(targets: pd.Series, reported: pd.Series, baseline: pd.Series, policy, errors,
+                 as_of: pd.Series | None = None, reference: pd.Series | None = None) -> pd.DataFrame:
     _errors(errors)
     cache: dict = {}
     rows: list[dict] = []
-    for t, r, b in zip(targets.tolist(), reported.tolist(), baseline.tolist()):
+    n = len(targets)
+    days = [None] * n if as_of is None else [_as_date(d) for d in as_of.tolist()]
+    refs = [None] * n if reference is None else reference.tolist()
+    for t, r, b, day, ref in zip(targets.tolist(), reported.tolist(), baseline.tolist(), days, refs):
         if _missing(t) or _missing(r):
             rows.append({})
             continue
         b = None if _missing(b) else b
-        key = (str(t), str(r), None if b is None else str(b))
+        ref = None if _missing(ref) else ref
+        key = (str(t), str(r), None if b is None else str(b), day, None if ref is None else str(ref))
         if key not in cache:
             try:
-                v = check(str(t), str(r), baseline=None if b is None else str(b), policy=policy)
+                v = check(str(t), str(r), baseline=None if b is None else str(b), as_of=day,
+                          reference=None if ref is None else str(ref), policy=policy)
                 cache[key] = {"status": v.status, "completion": v.completion,
                               "gap": None if v.gap is None else v.gap.magnitude, "unit": v.target.unit,
-                              "reason": v.reason}
+                              "reason": v.reason, "progress": v.progress,
+                              "expected": None if v.expected is None else v.expected.magnitude}
             except ParseError:
                 if errors == "raise":
                     raise
@@ -180,14 +204,20 @@ class CnqDataFrameAccessor:
         self._f = frame
 
     def check(self, target: str = "目标", reported: str = "完成", baseline: str | None = None, *,
-              policy: CheckPolicy | None = None, errors: str = "raise") -> pd.DataFrame:
-        """Verdict columns (status, completion, gap, unit, reason) for each row."""
+              as_of=None, reference: str | None = None, policy: CheckPolicy | None = None,
+              errors: str = "raise") -> pd.DataFrame:
+        """Verdict columns (:data:`VERDICT_COLUMNS`) for each row. ``baseline`` and ``reference``
+        name columns; ``as_of`` is a date for every row or the name of a column of dates."""
         f = self._f
-        for col in (target, reported) + ((baseline,) if baseline else ()):
+        named = (target, reported) + tuple(c for c in (baseline, reference) if c) + \
+            ((as_of,) if isinstance(as_of, str) else ())
+        for col in named:
             if col not in f.columns:
                 raise KeyError(f"no column {col!r}; columns are {list(f.columns)}")
         base = f[baseline] if baseline else _align(None, f[target])
-        return _check_frame(f[target], f[reported], base, policy, errors)
+        day = f[as_of] if isinstance(as_of, str) else _align(as_of, f[target])
+        ref = f[reference] if reference else None
+        return _check_frame(f[target], f[reported], base, policy, errors, as_of=day, reference=ref)
 
     def parse(self, column: str = "目标", *, errors: str = "raise") -> pd.DataFrame:
         """Target fields of ``column``, joined to nothing (same index as the frame)."""

@@ -101,3 +101,28 @@ def test_extract_with_a_plan_year(tmp_path, capsys):
     assert "新增停车位" in out and "实际使用外资" not in out
     with pytest.raises(SystemExit):
         main(["extract", str(src), "--year", "twenty"])
+
+
+def test_check_as_of_a_date_or_a_column(tmp_path, capsys):
+    f = tmp_path / "t.csv"
+    f.write_text("目标,完成,日期\n新增停车位3500个,2000个,2024-06-30\n城镇调查失业率控制在5.5%以内,5.8%,2024-12-31\n",
+                 encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    assert main(["check", str(f), "--as-of", "日期", "-o", str(out)]) == 0
+    rows = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
+    assert [(r["状态"], r["进度"]) for r in rows] == [("indeterminate", "ahead"), ("not_met", "")]
+    assert main(["check", str(f), "--as-of", "2024-06-30", "-o", str(out)]) == 0
+    rows = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
+    assert [r["进度"] for r in rows] == ["ahead", "behind"]
+    assert main(["check", str(f), "--as-of", "2024-13-01"]) == 2
+    assert "--as-of takes a date" in capsys.readouterr().err
+
+
+def test_extract_unwrap(tmp_path):
+    para = "今年主要预期目标是:地区生产总值增长6%左右,城镇新增就业1.2万人以上,城镇调查失业率控制在5.5%以内。"
+    f = tmp_path / "w.txt"
+    f.write_text("\n".join([para[i:i + 17] for i in range(0, len(para), 17)] * 3), encoding="utf-8")
+    out = tmp_path / "o.jsonl"
+    assert main(["extract", str(f), "--unwrap", "-o", str(out)]) == 0
+    rows = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
+    assert sum(r["metric"] == "地区生产总值" for r in rows) == 3

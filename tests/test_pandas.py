@@ -77,3 +77,24 @@ def test_extract_with_a_plan_year_per_row():
     assert len(df["text"].cnq.extract()) == 2
     with pytest.raises(ValueError, match="year"):
         df["text"].cnq.extract(year=99)
+
+
+def test_check_as_of_and_reference_columns():
+    from datetime import date
+
+    df = pd.DataFrame({
+        "目标": ["新增停车位3500个", "城镇调查失业率控制在5.5%以内", "农村居民人均可支配收入增速快于城镇居民"],
+        "完成": ["2000个", "5.8%", "增长6.5%"],
+        "日期": ["2024-06-30", pd.Timestamp("2024-06-30"), date(2024, 12, 31)],
+        "参照": [None, None, "增长5.1%"],
+    })
+    out = df.cnq.check(as_of="日期", reference="参照")
+    assert out["status"].tolist() == ["indeterminate", "indeterminate", "met"]
+    assert out["progress"].tolist()[:2] == ["ahead", "behind"]
+    assert out["expected"].tolist()[0] == 1750
+    same = df["目标"].cnq.check(df["完成"], as_of=df["日期"], reference=df["参照"])
+    assert same["status"].tolist() == out["status"].tolist()
+    with pytest.raises(KeyError):
+        df.cnq.check(as_of="没有这列")
+    with pytest.raises(TypeError):
+        df.cnq.check(as_of=3.5)
