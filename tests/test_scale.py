@@ -97,3 +97,17 @@ def test_plan_year_from_file_names(tmp_path):
     assert [r["value"] for r in extract_file(f, year="filename")] == ["3500"]
     with pytest.raises(TypeError, match="year"):
         extract_file(f, year="2025")
+
+
+def test_extract_folder_unwraps_pdf_text(tmp_path):
+    pytest.importorskip("dask")
+    from cnquant.scale import extract_folder
+
+    para = "今年主要预期目标是:地区生产总值增长6%左右,城镇新增就业1.2万人以上,城镇调查失业率控制在5.5%以内。"
+    wrapped = "\n".join([para[i:i + 17] for i in range(0, len(para), 17)] * 3)
+    (tmp_path / "a.txt").write_text(wrapped, encoding="utf-8")
+    (tmp_path / "b.txt").write_text("地 区 生 产 总 值 增 长 6%左右。", encoding="utf-8")
+    plain = extract_folder(tmp_path, scheduler="sync")
+    joined = extract_folder(tmp_path, scheduler="sync", unwrap=True)
+    assert (joined["metric"] == "地区生产总值").sum() == 4
+    assert (plain["metric"] == "地区生产总值").sum() == 0
