@@ -467,21 +467,19 @@ class _Checker:
             and value is not None and value < 0  # 能耗下降3%: an at-least target on the size of the fall
         ceiling = comp in (Comparator.LE, Comparator.LT) and not falling or \
             comp is Comparator.APPROX and lower_is_better and self.policy.one_sided_caps
+        so_far = f"{reason} so far ({as_of.isoformat()}); not yet due ({due.isoformat()})"
         if ok and (comp in (Comparator.GE, Comparator.GT, Comparator.EQ) or falling):
             return MET, reason + f" ahead of the {due.isoformat()} deadline", "completed", value
         if ceiling:
             if not ok and any(w in normalize(t.metric or "") for w in LEX.cumulative_metrics):
                 return NOT_MET, reason + f": already over the ceiling before the {due.isoformat()} deadline", \
                     None, None
-            return (MET if ok else INDETERMINATE), f"{reason} so far ({as_of.isoformat()}); not yet due " \
-                f"({due.isoformat()})", "on_schedule" if ok else "behind", value
+            return (MET if ok else INDETERMINATE), so_far, "on_schedule" if ok else "behind", value
         if ok:  # ≈ or between, inside the band already: met so far, and it can still move out
-            return MET, f"{reason} so far ({as_of.isoformat()}); not yet due ({due.isoformat()})", "on_schedule", \
-                value
+            return MET, so_far, "on_schedule", value
         goal = low if comp is Comparator.BETWEEN else value
         if goal is None or goal == 0 or comp is Comparator.EQ and goal < 0:
-            return INDETERMINATE, f"{reason} so far ({as_of.isoformat()}); not yet due ({due.isoformat()})", \
-                None, None
+            return INDETERMINATE, so_far, None, None
         expected = self.schedule.expected(as_of) if self.schedule is not None else None
         how = "milestone schedule"
         if expected is None:
