@@ -157,8 +157,10 @@ class Lexicon:
         self.dating_openers = tuple(rv["dating_openers"])
         self.outcome_re = re.compile(rv["outcome_patterns"])
         self.past_clause_re = re.compile(rv["past_clause"])
-        self.section_opener = re.compile(rv["section_openers"])
-        self.section_closer = re.compile(rv["section_closers"])
+        self.title_max_chars = int(rv["title_max_chars"])
+        self.title_review_words = tuple(rv["title_review_words"])
+        self.section_opener = re.compile(rv["section_openers"], re.M)
+        self.section_closer = re.compile(rv["section_closers"], re.M)
         self.year_opener = re.compile(rv["year_opener"])
         self.heading_year = re.compile(rv["heading_year"])
         mt = data["metric"]

@@ -59,6 +59,7 @@ ROLES: dict[str, str] = {
 }
 
 _SHARE_BASE_AFTER = ("的", "水平的", "同期的", "同期水平的")
+_FIRST_LINE = re.compile(r"\s*([^\n]+?)\s*\n")
 _SENT_RE = re.compile(r"[^。!?;\n\r]+")
 _CELL_RE = re.compile(r"[|\t]")
 _DATE_FRONT = re.compile(r"(?:到|至|在)?(?:19|20)\d\d年(?:底|末)?(?:前)?")
@@ -205,6 +206,18 @@ def _heading_year(s: str, m: re.Match, after: int) -> int | None:
     return None if ym is None else int(ym.group("y")) + after
 
 
+def _title_year(s: str) -> int | None:
+    """The plan year a document's title names (江州市2025年十件民生实事项目: 2025; 2024年工作总结: 2025)."""
+    m = _FIRST_LINE.match(s)
+    if m is None or len(m.group(1)) > LEX.title_max_chars or any(c in m.group(1) for c in ",;:。"):
+        return None
+    title = m.group(1)
+    ym = LEX.heading_year.search(title)
+    if ym is None:
+        return None
+    return int(ym.group("y")) + (1 if any(w in title for w in LEX.title_review_words) else 0)
+
+
 def read(raw: str, *, mode: str = "text", tolerance: TolerancePolicy | None = None,
          year: int | None = None) -> list[Mention]:
     """Read ``raw`` and return every number (and numberless target) as a :class:`Mention`, in order.
@@ -217,6 +230,8 @@ def read(raw: str, *, mode: str = "text", tolerance: TolerancePolicy | None = No
     out: list[Mention] = []
     in_review = in_plan = False  # under a review heading / under a plan heading of a whole document
     header: Header | None = None  # the header of the indicator table being read, if any
+    if mode == "text" and year is None:
+        plan_year = _title_year(s)
     for sm in _SENT_RE.finditer(s):
         for a, b in _pieces(s, *sm.span()):
             while a < b and s[a].isspace():
@@ -242,7 +257,9 @@ def read(raw: str, *, mode: str = "text", tolerance: TolerancePolicy | None = No
                 if h is not None:
                     header = h
                     continue
-                row = None if in_review else read_row(raw, s, a, b, header, policy)
+                # (under a review heading only a table with a target column still sets targets)
+                row = None if in_review and (header is None or "target" not in header.roles) \
+                    else read_row(raw, s, a, b, header, policy)
                 if row is not None:
                     out.extend(Mention(*m) for m in row)
                     continue
