@@ -167,6 +167,7 @@ class Lexicon:
         mt = data["metric"]
         self.strip_front = _longest_first(mt["strip_front"] + mod["binding"] + mod["aspirational"])
         self.strip_back = _longest_first(mt["strip_back"])
+        self.not_metrics = frozenset(data["metric"]["not_metrics"])
         d = data["distribution"]
         self.respectively = _longest_first(d["respectively"])
         self.each = _longest_first(d["each"])

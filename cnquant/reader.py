@@ -59,6 +59,7 @@ ROLES: dict[str, str] = {
 }
 
 _SHARE_BASE_AFTER = ("的", "水平的", "同期的", "同期水平的")
+_WINDOW_TAIL = re.compile("以内|之内|内")
 _FIRST_LINE = re.compile(r"\s*([^\n]+?)\s*\n")
 _SENT_RE = re.compile(r"[^。!?;\n\r]+")
 _CELL_RE = re.compile(r"[|\t]")
@@ -334,7 +335,7 @@ def strip_span(s: str, a: int, b: int) -> tuple[int, int] | None:
         while b > a and s[b - 1] in " \t":
             b -= 1
             changed = True
-    if b <= a:
+    if b <= a or s[a:b] in LEX.not_metrics:
         return None
     return a, b
 
@@ -764,6 +765,7 @@ class _Sentence:
         # metric region starts at the clause start, or after the previous quantity
         floor = None
         from_at = None
+        window = None  # 高新技术企业两年内增加到130家: a time window between the indicator and the verb
         for p in self.qs:
             if p is q:
                 break
@@ -773,6 +775,7 @@ class _Sentence:
                     and p.role != "base":
                 floor = p.suffix_end  # (比2020年 is the base of a comparison, inside the clause)
                 from_at = None
+                window = p if p.role == "duration" else None
         lo = self.clause_start(q.start, floor)
         if floor is not None and lo == floor:
             j = lo
@@ -926,7 +929,12 @@ class _Sentence:
                 if j != -1 and not q.respectively:  # 国家、省、市级重点项目分别完成投资50亿元、80亿元
                     q.respectively = True
                     region = (self.clause_start_hard(j, floor), j)
+                if window is not None and region[0] == window.suffix_end:  # 3年内新建学校5所
+                    w = _WINDOW_TAIL.match(s, region[0], region[1])
+                    region = (w.end(), region[1]) if w else region
                 q.metric = self.strip_metric(*region)
+                if q.metric is None and window is not None and region[0] >= window.start:
+                    q.metric = self.strip_metric(self.clause_start(window.start), window.start)
                 if q.metric is None and s.endswith("的", *region):
                     w = LEX.share_of_own.ending_at(s, region[0], region[1] - 1)
                     if w:  # 完成全年目标任务的25%: the share is of the task itself
