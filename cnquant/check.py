@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import ROUND_HALF_EVEN, Decimal
+from decimal import ROUND_HALF_EVEN, Decimal, localcontext
 from functools import lru_cache
 from typing import Iterable, Sequence
 
@@ -23,7 +23,7 @@ from .errors import IncompatibleUnitsError, ParseError
 from .lexicon import LEX
 from .milestones import Schedule, deadline_date, elapsed_fraction
 from .normalize import normalize
-from .numerals import _plain, parse_number
+from .numerals import EXACT, _plain, parse_number
 from .parse import parse_target
 from .quantity import Quantity, format_quantity, parse_quantity
 from .reader import read
@@ -315,7 +315,8 @@ def check(target, reported, *, baseline=None, reference=None, as_of: date | None
     ref = None if reference is None else _as_reported(reference)
     if years is not None and (not isinstance(years, int) or years < 1):
         raise ValueError("years must be a positive whole number")
-    return _Checker(t, rep, base, ref, as_of, policy, deflator, schedule, years).run()
+    with localcontext(EXACT):  # numbers of up to 40 digits: no rounding, no overflow of the default context
+        return _Checker(t, rep, base, ref, as_of, policy, deflator, schedule, years).run()
 
 
 class _Checker:
@@ -665,19 +666,24 @@ def aggregate_completion(items: Iterable, *, method: str = "mean") -> Decimal | 
     >>> aggregate_completion(vs), aggregate_completion(vs, method="capped")
     (Decimal('1'), Decimal('0.75'))
     """
-    vs = [v for v in items if isinstance(v, Verdict) and v.completion is not None]
+    with localcontext(EXACT):
+        return _aggregate([v for v in items if isinstance(v, Verdict) and v.completion is not None], method)
+
+
+def _aggregate(vs: list, method: str) -> Decimal | None:
+    six = Decimal("0.000001")
     rates = [v.completion for v in vs if v.completion is not None]
     if not rates:
         return None
     if method == "mean":
-        return _plain(sum(rates, Decimal(0)) / len(rates))
+        return _plain((sum(rates, Decimal(0)) / len(rates)).quantize(six))
     if method == "capped":
-        return _plain(sum((min(c, Decimal(1)) for c in rates), Decimal(0)) / len(rates))
+        return _plain((sum((min(c, Decimal(1)) for c in rates), Decimal(0)) / len(rates)).quantize(six))
     if method == "pooled":
         units = sorted({v.target.unit or "" for v in vs})
         if len(units) > 1:
             raise IncompatibleUnitsError(units[0], units[1])
         rep = sum((_in_unit(v.reported, v.target.unit) for v in vs if v.reported is not None), Decimal(0))
         tgt = sum((v.target.value.magnitude for v in vs if v.target.value is not None), Decimal(0))
-        return _plain(rep / tgt)
+        return _plain((rep / tgt).quantize(six))
     raise ValueError("method must be 'mean', 'capped' or 'pooled'")
