@@ -173,6 +173,30 @@ def _is_tenths(s: str, start: int, value: Decimal, k: int, stop: int) -> bool:
                 and s[start - 1] not in "近超约达到逾过了占为至的增长高低降")
 
 
+_PART = re.compile(r"(\d+(?:\.\d+)?|[一二两三四五六七八九])(万亿|千亿|百亿|十亿|千万|百万|十万|万|亿|千|百)")
+
+
+def _compound(s: str, j: int, stop: int, value: Decimal, last: int) -> tuple[Decimal, int]:
+    """Continue a number after its scale word with parts of smaller scales: 2万3千 is 23000,
+    1亿2000万 is 120000000, 3亿5千万 is 350000000 (a part whose scale word starts a unit, 5千米,
+    is not one)."""
+    while j < stop:
+        m = _PART.match(s, j, stop)
+        if m is None:
+            break
+        um = UNIT_RE.match(s, m.start(2), stop)
+        if um and len(um.group(0)) > 1:
+            break  # 3万5千米: 千米 is the unit
+        factor = SCALES.get(m.group(2))
+        if factor is None or factor >= last:
+            break
+        digit = m.group(1)
+        part = parse_number(digit) if not digit[0].isdigit() else parse_arabic(digit)
+        value = value + EXACT.multiply(part, factor)
+        last, j = factor, m.end()
+    return value, j
+
+
 def match_quantity(s: str, i: int, stop: int | None = None) -> QuantityMatch | None:
     """Read one quantity starting exactly at ``i`` of normalized text ``s`` (not reading past
     ``stop``), or None."""
@@ -205,6 +229,7 @@ def match_quantity(s: str, i: int, stop: int | None = None) -> QuantityMatch | N
                 scale = SCALES[s[sj:cut]]
                 value = EXACT.multiply(value, scale)
                 j = cut
+                value, j = _compound(s, j, stop, value, scale)  # 2万3千人, 1亿2000万元, 3亿5千万元
         rm = _TO_ONE.match(s, j, stop) if scale == 1 else None
         if rm:
             j = rm.end()  # 城乡居民收入比缩小到2.1:1: a ratio to one is its first term
