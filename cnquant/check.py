@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from decimal import ROUND_HALF_EVEN, Decimal, localcontext
 from functools import lru_cache
 from typing import Iterable, Sequence
@@ -190,6 +190,20 @@ def read_reported(text: str) -> _Reported:
     return _Reported(first.kind, first.quantity, tuple(readings[1:]))
 
 
+def _as_date(v) -> date | None:
+    """``as_of`` as a date: a date, a datetime (a pandas Timestamp too) or an ISO string (2024-06-30)."""
+    if v is None or (isinstance(v, date) and not isinstance(v, datetime)):
+        return v
+    if isinstance(v, datetime):
+        return v.date()
+    if isinstance(v, str):
+        try:
+            return date.fromisoformat(v.strip()[:10])
+        except ValueError:
+            raise ValueError(f"as_of must be a date such as 2024-06-30, not {v!r}") from None
+    raise TypeError(f"as_of must be a date, a datetime or an ISO date string, not {type(v).__name__}")
+
+
 def _as_target(target) -> Target:
     if isinstance(target, Target):
         return target
@@ -315,6 +329,7 @@ def check(target, reported, *, baseline=None, reference=None, as_of: date | None
     ref = None if reference is None else _as_reported(reference)
     if years is not None and (not isinstance(years, int) or years < 1):
         raise ValueError("years must be a positive whole number")
+    as_of = _as_date(as_of)
     with localcontext(EXACT):  # numbers of up to 40 digits: no rounding, no overflow of the default context
         return _Checker(t, rep, base, ref, as_of, policy, deflator, schedule, years).run()
 
@@ -635,7 +650,8 @@ class _Checker:
 
 def check_many(pairs: Iterable[Sequence], *, policy: CheckPolicy | None = None,
                errors: str = "raise") -> list[Verdict | None]:
-    """Check many (target, reported[, baseline]) rows in order. Repeated texts are parsed once.
+    """Check many (target, reported[, baseline[, reference]]) rows in order. Repeated texts are parsed once.
+    A row of another shape raises TypeError (whatever ``errors`` says: it is a programming error).
 
     ``errors="coerce"`` gives None for a row that cannot be checked instead of raising.
 
@@ -645,11 +661,14 @@ def check_many(pairs: Iterable[Sequence], *, policy: CheckPolicy | None = None,
     if errors not in ("raise", "coerce"):
         raise ValueError("errors must be 'raise' or 'coerce'")
     out: list[Verdict | None] = []
-    for row in pairs:
+    for n, row in enumerate(pairs):
+        if isinstance(row, (str, bytes)) or not isinstance(row, Sequence) or not 2 <= len(row) <= 4:
+            raise TypeError(f"row {n}: a row is (target, reported[, baseline[, reference]]), not {row!r}")
         target, reported = row[0], row[1]
         baseline = row[2] if len(row) > 2 else None
+        reference = row[3] if len(row) > 3 else None
         try:
-            out.append(check(target, reported, baseline=baseline, policy=policy))
+            out.append(check(target, reported, baseline=baseline, reference=reference, policy=policy))
         except ParseError:
             if errors == "raise":
                 raise

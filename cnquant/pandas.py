@@ -19,13 +19,12 @@ c     NaN        NaN    NaN  NaN
 """
 from __future__ import annotations
 
-from datetime import date
-
 from typing import Callable
 
 import pandas as pd
 
 from .check import CheckPolicy, check
+from .check import _as_date as as_date
 from .errors import ParseError
 from .extract import extract
 from .parse import parse_target
@@ -151,19 +150,15 @@ def _align(other, like: pd.Series):
         return pd.Series([None] * len(like), index=like.index, dtype=object)
     if isinstance(other, pd.Series):
         return other.reindex(like.index)
+    if isinstance(other, (list, tuple)) or (hasattr(other, "__len__") and hasattr(other, "dtype")):
+        if len(other) != len(like):  # a list (or array) is one value per row, in order
+            raise ValueError(f"{len(other)} values for {len(like)} rows")
+        return pd.Series(list(other), index=like.index, dtype=object)
     return pd.Series([other] * len(like), index=like.index, dtype=object)
 
 
 def _as_date(v):
-    if _missing(v):
-        return None
-    if isinstance(v, pd.Timestamp):
-        return v.date()
-    if isinstance(v, date):
-        return v
-    if isinstance(v, str):
-        return date.fromisoformat(v.strip())
-    raise TypeError(f"as_of must be a date, a pandas Timestamp or an ISO date string, not {type(v).__name__}")
+    return None if _missing(v) else as_date(v)
 
 
 def _check_frame(targets: pd.Series, reported: pd.Series, baseline: pd.Series, policy, errors,
@@ -172,7 +167,7 @@ def _check_frame(targets: pd.Series, reported: pd.Series, baseline: pd.Series, p
     cache: dict = {}
     rows: list[dict] = []
     n = len(targets)
-    days = [None] * n if as_of is None else [_as_date(d) for d in as_of.tolist()]
+    days = [None] * n if as_of is None else as_of.tolist()
     refs = [None] * n if reference is None else reference.tolist()
     for t, r, b, day, ref in zip(targets.tolist(), reported.tolist(), baseline.tolist(), days, refs):
         if _missing(t) or _missing(r):
@@ -180,6 +175,13 @@ def _check_frame(targets: pd.Series, reported: pd.Series, baseline: pd.Series, p
             continue
         b = None if _missing(b) else b
         ref = None if _missing(ref) else ref
+        try:
+            day = _as_date(day)
+        except ValueError:
+            if errors == "raise":
+                raise
+            rows.append({})
+            continue
         key = (str(t), str(r), None if b is None else str(b), day, None if ref is None else str(ref))
         if key not in cache:
             try:

@@ -218,3 +218,29 @@ def test_relative_faster_than_compares_with_the_reference():
     assert check(t, "增长5.1%", reference="增长5.1%").status == "not_met"  # faster, not as fast
     assert check("确保粮食产量不低于去年", "60万吨", reference="60万吨").status == "met"
     assert check(t, "增长6.5%").status == "indeterminate"  # no reference value
+
+
+def test_check_accepts_dates_in_several_forms_and_refuses_others():
+    from datetime import datetime
+
+    import pandas as pd
+
+    for day in ("2024-06-30", datetime(2024, 6, 30, 12), pd.Timestamp("2024-06-30"), date(2024, 6, 30)):
+        assert check("新增停车位3500个", "2000个", as_of=day).progress == "ahead"
+    with pytest.raises(ValueError):
+        check("新增停车位3500个", "2000个", as_of="2024/6/30")
+    with pytest.raises(TypeError):
+        check("新增停车位3500个", "2000个", as_of=3.5)
+
+
+def test_check_many_rows_are_validated_and_take_a_reference():
+    for rows in ([("新增学位4700个",)], ["新增学位4700个"], [{"t": 1}]):
+        with pytest.raises(TypeError):
+            cq.check_many(rows, errors="coerce")
+    v = cq.check_many([("居民收入增长与经济增长基本同步", "增长6%", None, "增长5.8%")])[0]
+    assert v.status == "met"
+
+
+def test_compound_numerals_in_reports():
+    assert check("新增学位1.2万个", "1万2千个").status == "met"
+    assert check("完成投资3.5亿元", "3亿5千万元").status == "met"

@@ -98,3 +98,10 @@ def test_check_as_of_and_reference_columns():
         df.cnq.check(as_of="没有这列")
     with pytest.raises(TypeError):
         df.cnq.check(as_of=3.5)
+
+
+def test_series_check_takes_a_list_as_one_value_per_row():
+    s = pd.Series(["新增学位4700个", "新增学位4700个"])
+    assert s.cnq.check(["4800个", "4600个"])["status"].tolist() == ["met", "not_met"]
+    with pytest.raises(ValueError):
+        s.cnq.check(["4800个"])
