@@ -114,7 +114,10 @@ def _column(df, wanted: str | None, fallbacks: tuple[str, ...]) -> str:
             return c
     if wanted:
         raise UserError(f"no column {wanted!r}; columns are {', '.join(map(str, df.columns))}")
-    return df.columns[0]
+    if len(df.columns) == 1:  # a plain list: its only column
+        return df.columns[0]
+    raise UserError(f"no column named {' or '.join(fallbacks)}; columns are {', '.join(map(str, df.columns))} "
+                    "(name one with --column, --target or --reported)")
 
 
 # ---------------------------------------------------------------- commands
@@ -231,8 +234,8 @@ def _check_table(df, target, reported, baseline, errors, as_of=None, reference=N
 def cmd_check(a) -> int:
 
     df, _ = _read_table(a.file)
-    target = _column(df, a.target, ("目标", "target"))
-    reported = _column(df, a.reported, ("完成", "reported"))
+    target = _column(df, a.target, ("目标", "target", "年度目标", "目标任务", "目标值"))
+    reported = _column(df, a.reported, ("完成", "reported", "实际完成", "完成情况", "完成值", "实际值"))
     baseline = a.baseline if a.baseline in df.columns else ("基期" if "基期" in df.columns and not a.baseline else None)
     if a.baseline and a.baseline not in df.columns:
         raise UserError(f"no column {a.baseline!r}")

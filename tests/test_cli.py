@@ -126,3 +126,14 @@ def test_extract_unwrap(tmp_path):
     assert main(["extract", str(f), "--unwrap", "-o", str(out)]) == 0
     rows = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
     assert sum(r["metric"] == "地区生产总值" for r in rows) == 3
+
+
+def test_check_without_a_reported_column_is_an_error_not_a_guess(tmp_path, capsys):
+    f = tmp_path / "t.csv"
+    f.write_text("序号,任务,目标,实际\n1,绿道,新建绿道15公里,12公里\n", encoding="utf-8")
+    assert main(["check", str(f)]) == 2
+    assert "columns are 序号, 任务, 目标, 实际" in capsys.readouterr().err
+    f.write_text("序号,任务,目标,实际完成\n1,绿道,新建绿道15公里,12公里\n", encoding="utf-8")
+    out = tmp_path / "o.jsonl"
+    assert main(["check", str(f), "-o", str(out)]) == 0
+    assert json.loads(out.read_text(encoding="utf-8").splitlines()[0])["状态"] == "not_met"
