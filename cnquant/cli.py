@@ -70,7 +70,8 @@ def _read_table(path: str):
                 return pd.read_excel(p, dtype=str).fillna(""), None
             except ImportError as e:
                 raise UserError("reading Excel needs openpyxl: pip install 'cnquant[excel]'") from e
-        text = p.read_text(encoding="utf-8")
+        from .scale import read_document
+        text = read_document(p)
     except UnicodeDecodeError as e:
         raise UserError(f"{path} is not UTF-8 text") from e
     except (ValueError, json.JSONDecodeError) as e:
@@ -174,6 +175,8 @@ def cmd_extract(a) -> int:
         try:
             from .scale import extract_folder
             df = extract_folder(a.file, scheduler=a.scheduler, year=a.year, unwrap=a.unwrap)
+        except ValueError as e:  # a file that is neither UTF-8 nor GB18030
+            raise UserError(str(e)) from e
         except ImportError as e:
             raise UserError("extracting a folder needs Dask: pip install 'cnquant[dask]'") from e
         _write_table(df, a.output)

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-__all__ = ["extract_file", "extract_folder", "check_table", "COLUMNS"]
+__all__ = ["extract_file", "extract_folder", "check_table", "read_document", "COLUMNS", "ENCODINGS"]
 
 #: Columns of the target table (one row per target).
 COLUMNS = ["file", "n", "start", "end", "measure", "comparator", "value", "low", "high", "unit", "modality",
@@ -43,6 +43,31 @@ def _year_for(path: str, year) -> int | None:
     return year
 
 
+#: Encodings tried in turn for a text file: UTF-8 (with or without a byte-order mark), then GB18030,
+#: which covers the GBK and GB2312 files many government sites still publish.
+ENCODINGS = ("utf-8-sig", "gb18030")
+
+
+def read_document(path: str | Path) -> str:
+    """The text of a document file, decoded as UTF-8 or else GB18030 (GBK, GB2312).
+
+    Raises ``ValueError`` naming the file when neither decodes it.
+
+    >>> import tempfile, pathlib
+    >>> f = pathlib.Path(tempfile.mkdtemp()) / "gbk.txt"
+    >>> _ = f.write_bytes("新增停车位3500个。".encode("gbk"))
+    >>> read_document(f)
+    '新增停车位3500个。'
+    """
+    data = Path(path).read_bytes()
+    for enc in ENCODINGS:
+        try:
+            return data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+    raise ValueError(f"{path}: not UTF-8 or GB18030 (GBK) text")
+
+
 def _rows(path: str, root: str | None, year=None, unwrap: bool = False) -> list[tuple]:
     """The target rows of one file as tuples in :data:`COLUMNS` order (tuples pickle smaller and
     faster than dicts on the way back from a worker process)."""
@@ -50,7 +75,7 @@ def _rows(path: str, root: str | None, year=None, unwrap: bool = False) -> list[
     from .layout import undo_pdf_layout
 
     p = Path(path)
-    text = p.read_text(encoding="utf-8")
+    text = read_document(p)
     if unwrap:
         text = undo_pdf_layout(text)
     name = str(p.relative_to(root)) if root else p.name
@@ -80,7 +105,7 @@ def _check_year_arg(year) -> None:
 
 
 def extract_file(path: str | Path, *, year: int | str | None = None, unwrap: bool = False) -> list[dict]:
-    """The target rows of one UTF-8 text file (decimals as strings, so rows are exact and portable).
+    """The target rows of one text file, UTF-8 or GB18030 (decimals as strings, so rows are exact and portable).
     ``year``: the year the document plans for, ``"filename"`` (the year in the file's name) or
     None (the document's headings tell); see :func:`cnquant.extract`. ``unwrap=True`` first joins
     the lines a PDF extractor wrapped and closes letter-spacing (:func:`cnquant.undo_pdf_layout`;

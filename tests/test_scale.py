@@ -111,3 +111,14 @@ def test_extract_folder_unwraps_pdf_text(tmp_path):
     joined = extract_folder(tmp_path, scheduler="sync", unwrap=True)
     assert (joined["metric"] == "地区生产总值").sum() == 4
     assert (plain["metric"] == "地区生产总值").sum() == 0
+
+
+def test_gbk_files_are_read(tmp_path):
+    from cnquant.scale import extract_file, read_document
+
+    f = tmp_path / "gbk.txt"
+    f.write_bytes("新增停车位3500个。".encode("gbk"))
+    assert read_document(f) == "新增停车位3500个。"
+    assert [r["value"] for r in extract_file(f)] == ["3500"]
+    (tmp_path / "bom.txt").write_bytes("\ufeff新增停车位3500个。".encode("utf-8"))
+    assert read_document(tmp_path / "bom.txt") == "新增停车位3500个。"
