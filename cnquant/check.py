@@ -305,7 +305,7 @@ def _compare(r: Decimal, comp: Comparator, t: Target, policy: CheckPolicy, lower
 
 def check(target, reported, *, baseline=None, reference=None, as_of: date | None = None,
           policy: CheckPolicy | None = None, deflator=None, schedule: Schedule | None = None,
-          years: int | None = None) -> Verdict:
+          years: int | None = None, year: int | None = None) -> Verdict:
     """Judge a reported outcome against a target.
 
     ``target`` and ``reported`` are text (simplified or traditional) or objects. ``baseline`` is
@@ -313,7 +313,9 @@ def check(target, reported, *, baseline=None, reference=None, as_of: date | None
     indicator a relative target is tied to (与经济增长基本同步: the economic growth rate),
     ``as_of`` the date of a progress check, ``deflator`` a price index ratio (1.02) for real
     growth, ``schedule`` a :class:`~cnquant.milestones.Schedule` for progress, ``years`` the length
-    of the period for a 年均 (compound annual) target checked from two levels.
+    of the period for a 年均 (compound annual) target checked from two levels, ``year`` the year the
+    target is for (a 2025 work report's targets are due in 2025, also when checked ``as_of`` a date
+    in January 2026); without it, the year of ``as_of``.
 
     Raises :class:`~cnquant.IncompatibleUnitsError` when the units measure different things.
 
@@ -330,13 +332,16 @@ def check(target, reported, *, baseline=None, reference=None, as_of: date | None
     if years is not None and (not isinstance(years, int) or years < 1):
         raise ValueError("years must be a positive whole number")
     as_of = _as_date(as_of)
+    if year is not None and (isinstance(year, bool) or not isinstance(year, int) or not 1900 <= year <= 2100):
+        raise ValueError(f"year must be a whole year such as 2025, not {year!r}")
     with localcontext(EXACT):  # numbers of up to 40 digits: no rounding, no overflow of the default context
-        return _Checker(t, rep, base, ref, as_of, policy, deflator, schedule, years).run()
+        return _Checker(t, rep, base, ref, as_of, policy, deflator, schedule, years, year).run()
 
 
 class _Checker:
-    def __init__(self, t, rep, base, ref, as_of, policy, deflator, schedule, years=None) -> None:
+    def __init__(self, t, rep, base, ref, as_of, policy, deflator, schedule, years=None, year=None) -> None:
         self.t, self.rep, self.base, self.ref, self.years = t, rep, base, ref, years
+        self.year = year if year is not None else (None if as_of is None else as_of.year)  # the plan year
         self.as_of, self.policy, self.schedule = as_of, policy, schedule
         self.deflator = None if deflator is None else Decimal(str(deflator))
         self.notes: list[str] = []
@@ -459,7 +464,7 @@ class _Checker:
         if self.as_of is None:
             return None
         t = self.t
-        due = deadline_date(t.deadline, self.as_of.year) if t.deadline else date(self.as_of.year, 12, 31)
+        due = deadline_date(t.deadline, self.year) if t.deadline else date(self.year, 12, 31)
         return due if self.as_of < due else None
 
     def timing(self, r, ok, status, reason, unit, lower_is_better=False):
@@ -473,7 +478,7 @@ class _Checker:
         due = self.due()
         if due is None:
             if t.deadline and as_of is not None:
-                due = deadline_date(t.deadline, as_of.year)
+                due = deadline_date(t.deadline, self.year)
                 reason += f" (due {due.isoformat()})"
             return status, reason, None, None
         comp = t.comparator

@@ -135,14 +135,15 @@ class CnqSeriesAccessor:
         read = _memo(conv, _errors(errors))
         return pd.Series([read(v) for v in self._s.tolist()], index=self._s.index, name=self._s.name, dtype=object)
 
-    def check(self, reported, baseline=None, *, as_of=None, reference=None, policy: CheckPolicy | None = None,
-              errors: str = "raise") -> pd.DataFrame:
+    def check(self, reported, baseline=None, *, as_of=None, reference=None, year=None,
+              policy: CheckPolicy | None = None, errors: str = "raise") -> pd.DataFrame:
         """Check this column of targets against ``reported`` (a Series aligned on the index, or a
         scalar), with an optional ``baseline``, ``as_of`` date (progress before the deadline) and
-        ``reference`` value (relative targets), each a Series or one value for every row."""
+        ``reference`` value (relative targets), each a Series or one value for every row; ``year``
+        is the year the targets are for (an int or a Series; see :func:`cnquant.check`)."""
         s = self._s
         return _check_frame(s, _align(reported, s), _align(baseline, s), policy, errors,
-                            as_of=_align(as_of, s), reference=_align(reference, s))
+                            as_of=_align(as_of, s), reference=_align(reference, s), year=_align(year, s))
 
 
 def _align(other, like: pd.Series):
@@ -162,14 +163,16 @@ def _as_date(v):
 
 
 def _check_frame(targets: pd.Series, reported: pd.Series, baseline: pd.Series, policy, errors,
-                 as_of: pd.Series | None = None, reference: pd.Series | None = None) -> pd.DataFrame:
+                 as_of: pd.Series | None = None, reference: pd.Series | None = None,
+                 year: pd.Series | None = None) -> pd.DataFrame:
     _errors(errors)
     cache: dict = {}
     rows: list[dict] = []
     n = len(targets)
     days = [None] * n if as_of is None else as_of.tolist()
     refs = [None] * n if reference is None else reference.tolist()
-    for t, r, b, day, ref in zip(targets.tolist(), reported.tolist(), baseline.tolist(), days, refs):
+    plan_years = [None] * n if year is None else [None if _missing(y) else int(y) for y in year.tolist()]
+    for t, r, b, day, ref, y in zip(targets.tolist(), reported.tolist(), baseline.tolist(), days, refs, plan_years):
         if _missing(t) or _missing(r):
             rows.append({})
             continue
@@ -182,11 +185,11 @@ def _check_frame(targets: pd.Series, reported: pd.Series, baseline: pd.Series, p
                 raise
             rows.append({})
             continue
-        key = (str(t), str(r), None if b is None else str(b), day, None if ref is None else str(ref))
+        key = (str(t), str(r), None if b is None else str(b), day, None if ref is None else str(ref), y)
         if key not in cache:
             try:
                 v = check(str(t), str(r), baseline=None if b is None else str(b), as_of=day,
-                          reference=None if ref is None else str(ref), policy=policy)
+                          reference=None if ref is None else str(ref), policy=policy, year=y)
                 cache[key] = {"status": v.status, "completion": v.completion,
                               "gap": None if v.gap is None else v.gap.magnitude, "unit": v.target.unit,
                               "reason": v.reason, "progress": v.progress,
@@ -206,20 +209,27 @@ class CnqDataFrameAccessor:
         self._f = frame
 
     def check(self, target: str = "目标", reported: str = "完成", baseline: str | None = None, *,
-              as_of=None, reference: str | None = None, policy: CheckPolicy | None = None,
+              as_of=None, reference: str | None = None, year=None, policy: CheckPolicy | None = None,
               errors: str = "raise") -> pd.DataFrame:
         """Verdict columns (:data:`VERDICT_COLUMNS`) for each row. ``baseline`` and ``reference``
-        name columns; ``as_of`` is a date for every row or the name of a column of dates."""
+        name columns; ``as_of`` is a date for every row or the name of a column of dates; ``year``
+        the year the targets are for, or the name of a column of years."""
         f = self._f
+        if isinstance(as_of, str) and as_of not in f.columns:
+            try:
+                as_of = as_date(as_of)  # an ISO date for every row
+            except ValueError:
+                pass  # neither a date nor a column: reported as a missing column below
         named = (target, reported) + tuple(c for c in (baseline, reference) if c) + \
-            ((as_of,) if isinstance(as_of, str) else ())
+            tuple(c for c in (as_of, year) if isinstance(c, str))
         for col in named:
             if col not in f.columns:
                 raise KeyError(f"no column {col!r}; columns are {list(f.columns)}")
         base = f[baseline] if baseline else _align(None, f[target])
         day = f[as_of] if isinstance(as_of, str) else _align(as_of, f[target])
         ref = f[reference] if reference else None
-        return _check_frame(f[target], f[reported], base, policy, errors, as_of=day, reference=ref)
+        years = f[year] if isinstance(year, str) else _align(year, f[target])
+        return _check_frame(f[target], f[reported], base, policy, errors, as_of=day, reference=ref, year=years)
 
     def parse(self, column: str = "目标", *, errors: str = "raise") -> pd.DataFrame:
         """Target fields of ``column``, joined to nothing (same index as the frame)."""

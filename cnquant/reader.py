@@ -59,6 +59,7 @@ ROLES: dict[str, str] = {
 }
 
 _SHARE_BASE_AFTER = ("的", "水平的", "同期的", "同期水平的")
+_YEAR_BEFORE = re.compile(r"(?<!\d)(?:19|20)\d\d年")
 _WINDOW_TAIL = re.compile("以内|之内|内")
 _FIRST_LINE = re.compile(r"\s*([^\n]+?)\s*\n")
 _SENT_RE = re.compile(r"[^。!?;\n\r]+")
@@ -550,6 +551,7 @@ class _Sentence:
                     q.unit == "年" and not 1900 <= q.m.value <= 2100) and (  # 过去一年 is no date
                     q.start - self.a <= 2 or s.startswith(("到", "至"), q.start - 1, q.start)):
                 start = q.start - 1 if q.start > self.a and s[q.start - 1] == "第" else q.start
+                start = self.year_before(start)  # 2025年10月底前: the year belongs to the deadline
                 end = q.end
                 w = LEX.deadline_tails.starting_at(s, end, self.b)
                 if w:
@@ -592,7 +594,12 @@ class _Sentence:
         if best is None or (written is not None and written[0] > best.start):
             return written[1] if written else None
         start = best.start - 1 if best.start > self.a and self.s[best.start - 1] == "第" else best.start
-        return self.text(start, best.suffix_end)
+        return self.text(self.year_before(start), best.suffix_end)
+
+    def year_before(self, i: int) -> int:
+        """Where a deadline starting at i starts when a year is written right before it (2025年|10月底前)."""
+        m = _YEAR_BEFORE.search(self.s, max(self.a, i - 5), i)
+        return m.start() if m is not None and m.end() == i else i
 
     # ---------------------------------------------------------------- roles
     def classify(self, q: _Q) -> None:

@@ -244,3 +244,14 @@ def test_check_many_rows_are_validated_and_take_a_reference():
 def test_compound_numerals_in_reports():
     assert check("新增学位1.2万个", "1万2千个").status == "met"
     assert check("完成投资3.5亿元", "3亿5千万元").status == "met"
+
+
+def test_the_plan_year_dates_year_end_targets():
+    late = date(2026, 1, 20)
+    assert check("新增学位4700个", "4680个", as_of=late).status == "indeterminate"  # due 2026-12-31
+    assert check("新增学位4700个", "4680个", as_of=late, year=2025).status == "not_met"
+    assert check("9月底前完成新增学位4700个", "4700个", as_of=date(2025, 10, 8), year=2025).status == "met"
+    t = cq.extract("2025年10月底前完成老旧小区改造45个。")[0]
+    assert t.deadline == "2025年10月底前"
+    with pytest.raises(ValueError):
+        check("新增学位4700个", "4680个", year=25)

@@ -105,3 +105,9 @@ def test_series_check_takes_a_list_as_one_value_per_row():
     assert s.cnq.check(["4800个", "4600个"])["status"].tolist() == ["met", "not_met"]
     with pytest.raises(ValueError):
         s.cnq.check(["4800个"])
+
+
+def test_frame_check_takes_an_iso_date_and_a_year():
+    df = pd.DataFrame({"目标": ["新增学位4700个"], "完成": ["4680个"]})
+    assert df.cnq.check(as_of="2026-01-20", year=2025)["status"].tolist() == ["not_met"]
+    assert df.cnq.check(as_of="2026-01-20")["status"].tolist() == ["indeterminate"]
