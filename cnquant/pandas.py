@@ -35,7 +35,7 @@ __all__ = ["TARGET_COLUMNS", "VERDICT_COLUMNS", "CnqSeriesAccessor", "CnqDataFra
 
 #: Columns of :meth:`CnqSeriesAccessor.parse` and :meth:`CnqSeriesAccessor.extract`.
 TARGET_COLUMNS = ["measure", "comparator", "value", "low", "high", "unit", "modality", "direction",
-                  "reference", "metric", "cues", "deadline", "text"]
+                  "reference", "metric", "cues", "deadline", "text", "annualized", "absent"]
 #: Columns of the check methods.
 VERDICT_COLUMNS = ["status", "completion", "gap", "unit", "reason", "progress", "expected"]
 
@@ -67,6 +67,7 @@ def _row(t) -> dict:
         "modality": None if t.modality is None else t.modality.value,
         "direction": None if t.direction is None else t.direction.value, "reference": t.reference,
         "metric": t.metric, "cues": "|".join(t.cues), "deadline": t.deadline, "text": t.text,
+        "annualized": t.annualized, "absent": t.absent,
     }
 
 

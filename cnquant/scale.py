@@ -21,7 +21,7 @@ __all__ = ["extract_file", "extract_folder", "check_table", "read_document", "CO
 
 #: Columns of the target table (one row per target).
 COLUMNS = ["file", "n", "start", "end", "measure", "comparator", "value", "low", "high", "unit", "modality",
-           "direction", "reference", "metric", "cues", "deadline", "text"]
+           "direction", "reference", "metric", "cues", "deadline", "text", "annualized", "absent"]
 
 
 _NAME_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
@@ -86,7 +86,7 @@ def _rows(path: str, root: str | None, year=None, unwrap: bool = False) -> list[
              None if t.high is None else format(t.high.magnitude, "f"),
              t.unit, None if t.modality is None else t.modality.value,
              None if t.direction is None else t.direction.value, t.reference,
-             t.metric, "|".join(t.cues), t.deadline, t.text)
+             t.metric, "|".join(t.cues), t.deadline, t.text, t.annualized, t.absent)
             for n, t in enumerate(extract(text, year=_year_for(path, year)))]
 
 
