@@ -1624,10 +1624,8 @@ class _Sentence:
                     t.modality = mod
                     t.cues = [span] + list(t.cues)
                     if self.clause_start(t.anchor) <= x:
-                        t.start = min(t.start, x)
-                    else:
-                        # a modality word scoping over a list: the text runs from it (shared text)
-                        t.start = min(t.start, x)
+                        t.start = min(t.start, x)  # 确保城镇新增就业22万人: the word is in the target's clause
+                    # (a modality word of an earlier clause scopes over this one, but its text stays its own)
                     break
 
     # ---------------------------------------------------------------- output

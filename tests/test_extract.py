@@ -224,3 +224,11 @@ def test_each_target_takes_the_deadline_written_last_before_it():
     assert [t.deadline for t in ts] == ["上半年", "年底前"]
     assert cq.extract("年底前完成老旧小区改造50个。")[0].deadline == "年底前"
     assert cq.extract("全年完成老旧小区改造50个。")[0].deadline is None  # 全年 is no deadline
+
+
+def test_a_modality_word_of_an_earlier_clause_does_not_stretch_the_text():
+    s = "力争实际使用外资4亿美元,外贸出口增长5%以上。"
+    first, second = cq.extract(s)
+    assert second.text == "外贸出口增长5%以上" and s[second.span[0]:second.span[1]] == second.text
+    assert second.modality is first.modality  # the word still scopes over it
+    assert "力争" in second.cues
