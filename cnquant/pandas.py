@@ -37,7 +37,7 @@ __all__ = ["TARGET_COLUMNS", "VERDICT_COLUMNS", "CnqSeriesAccessor", "CnqDataFra
 TARGET_COLUMNS = ["measure", "comparator", "value", "low", "high", "unit", "modality", "direction",
                   "reference", "metric", "cues", "deadline", "text", "annualized", "absent"]
 #: Columns of the check methods.
-VERDICT_COLUMNS = ["status", "completion", "gap", "unit", "reason", "progress", "expected"]
+VERDICT_COLUMNS = ["status", "completion", "gap", "unit", "reason", "progress", "expected", "notes", "error"]
 
 
 def _missing(v) -> bool:
@@ -194,11 +194,12 @@ def _check_frame(targets: pd.Series, reported: pd.Series, baseline: pd.Series, p
                 cache[key] = {"status": v.status, "completion": v.completion,
                               "gap": None if v.gap is None else v.gap.magnitude, "unit": v.target.unit,
                               "reason": v.reason, "progress": v.progress,
-                              "expected": None if v.expected is None else v.expected.magnitude}
-            except ParseError:
+                              "expected": None if v.expected is None else v.expected.magnitude,
+                              "notes": "; ".join(v.notes) or None}
+            except ParseError as e:
                 if errors == "raise":
                     raise
-                cache[key] = {}
+                cache[key] = {"error": str(e)}  # (coerce: the row says why it has no verdict)
         rows.append(cache[key])
     return pd.DataFrame(rows, index=targets.index, columns=VERDICT_COLUMNS)
 

@@ -111,3 +111,11 @@ def test_frame_check_takes_an_iso_date_and_a_year():
     df = pd.DataFrame({"目标": ["新增学位4700个"], "完成": ["4680个"]})
     assert df.cnq.check(as_of="2026-01-20", year=2025)["status"].tolist() == ["not_met"]
     assert df.cnq.check(as_of="2026-01-20")["status"].tolist() == ["indeterminate"]
+
+
+def test_coerced_rows_say_why_and_notes_are_kept():
+    df = pd.DataFrame({"目标": ["新增学位4700个", "新增学位4700个", "实现全覆盖"], "完成": ["—", "4700人", "1"]})
+    out = df.cnq.check(errors="coerce")
+    assert out["status"].isna().tolist()[:2] == [True, True]
+    assert "no reported value" in out["error"][0] and "cannot convert" in out["error"][1]
+    assert "no unit" in out["notes"][2]
