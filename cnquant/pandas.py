@@ -214,7 +214,7 @@ class CnqDataFrameAccessor:
               as_of=None, reference: str | None = None, year=None, policy: CheckPolicy | None = None,
               errors: str = "raise") -> pd.DataFrame:
         """Verdict columns (:data:`VERDICT_COLUMNS`) for each row. ``baseline`` and ``reference``
-        name columns; ``as_of`` is a date for every row or the name of a column of dates; ``year``
+        name columns (``baseline`` defaults to a column named 基期 when there is one); ``as_of`` is a date for every row or the name of a column of dates; ``year``
         the year the targets are for, or the name of a column of years."""
         f = self._f
         if isinstance(as_of, str) and as_of not in f.columns:
@@ -227,6 +227,8 @@ class CnqDataFrameAccessor:
         for col in named:
             if col not in f.columns:
                 raise KeyError(f"no column {col!r}; columns are {list(f.columns)}")
+        if baseline is None and "基期" in f.columns:
+            baseline = "基期"  # as the CLI does: a 基期 column is the baseline
         base = f[baseline] if baseline else _align(None, f[target])
         day = f[as_of] if isinstance(as_of, str) else _align(as_of, f[target])
         ref = f[reference] if reference else None
@@ -235,14 +237,19 @@ class CnqDataFrameAccessor:
 
     def parse(self, column: str = "目标", *, errors: str = "raise") -> pd.DataFrame:
         """Target fields of ``column``, joined to nothing (same index as the frame)."""
-        return self._f[column].cnq.parse(errors=errors)
+        return self._column(column).cnq.parse(errors=errors)
+
+    def _column(self, name: str) -> pd.Series:
+        if name not in self._f.columns:
+            raise KeyError(f"no column {name!r}; columns are {list(self._f.columns)}")
+        return self._f[name]
 
     def extract(self, column: str, *, year=None, errors: str = "raise") -> pd.DataFrame:
         """Every target of ``column`` as a long table keyed by the frame's index. ``year``: an int,
         or the name of a column holding each row's plan year (the year of its report)."""
         if isinstance(year, str):
-            year = self._f[year]
-        return self._f[column].cnq.extract(year=year, errors=errors)
+            year = self._column(year)
+        return self._column(column).cnq.extract(year=year, errors=errors)
 
 
 def register() -> None:

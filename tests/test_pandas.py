@@ -119,3 +119,11 @@ def test_coerced_rows_say_why_and_notes_are_kept():
     assert out["status"].isna().tolist()[:2] == [True, True]
     assert "no reported value" in out["error"][0] and "cannot convert" in out["error"][1]
     assert "no unit" in out["notes"][2]
+
+
+def test_frame_methods_name_the_missing_column_and_default_to_jiqi():
+    df = pd.DataFrame({"目标": ["城乡居民收入倍差继续缩小"], "完成": ["1.72"], "基期": ["1.75"]})
+    assert df.cnq.check()["status"].tolist() == ["met"]
+    for call in (lambda: df.cnq.parse("没有"), lambda: df.cnq.extract("没有")):
+        with pytest.raises(KeyError, match="columns are"):
+            call()
