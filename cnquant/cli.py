@@ -99,13 +99,19 @@ def _write_table(df, out: str | None) -> None:
             else:
                 for rec in recs:
                     f.write(json.dumps(rec, ensure_ascii=False) + "\n")
+    elif suffix == ".parquet":
+        from .scale import write_parquet
+        try:
+            write_parquet(df, out)
+        except ImportError as e:
+            raise UserError(str(e)) from e
     elif suffix == ".xlsx":
         try:
             df.astype(str).replace({"None": "", "nan": ""}).to_excel(out, index=False)
         except ImportError as e:
             raise UserError("writing Excel needs openpyxl: pip install 'cnquant[excel]'") from e
     else:
-        raise UserError(f"unknown output format {suffix!r}: use .csv, .jsonl or .xlsx")
+        raise UserError(f"unknown output format {suffix!r}: use .csv, .jsonl, .json, .parquet or .xlsx")
     print(f"wrote {len(df)} rows to {out}", file=sys.stderr)
 
 

@@ -17,7 +17,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-__all__ = ["extract_file", "extract_folder", "check_table", "read_document", "COLUMNS", "ENCODINGS"]
+__all__ = ["extract_file", "extract_folder", "check_table", "read_document", "write_parquet", "COLUMNS",
+           "ENCODINGS"]
 
 #: Columns of the target table (one row per target).
 COLUMNS = ["file", "n", "start", "end", "measure", "comparator", "value", "low", "high", "unit", "modality",
@@ -150,7 +151,7 @@ def extract_folder(source, *, scheduler=None, output: str | Path | None = None, 
                    year: int | str | None = None, unwrap: bool = False):
     """Extract every target of every ``*.txt`` file under a folder (or of a glob, or of a list of
     paths) on Dask, and return one pandas DataFrame (columns :data:`COLUMNS`), ordered by file and
-    position. With ``output`` (``.csv`` or ``.parquet``) the table is also written there.
+    position. With ``output`` (``.csv``, or ``.parquet`` with the ``parquet`` extra) the table is also written there.
     ``year``: the year every document plans for, ``"filename"`` (each file's name gives it:
     2024_haishu.txt plans 2024) or None (each document's headings tell). ``unwrap=True``: the files
     are text extracted from PDFs, with lines wrapped at the page width; they are joined first
@@ -179,10 +180,30 @@ def extract_folder(source, *, scheduler=None, output: str | Path | None = None, 
     if output is not None:
         out = str(output)
         if out.endswith(".parquet"):
-            df.to_parquet(out, index=False)
+            write_parquet(df, out)
         else:
             df.to_csv(out, index=False, encoding="utf-8")
     return df
+
+
+def write_parquet(df, path: str | Path) -> None:
+    """Write a table of targets or verdicts to Parquet; decimals are written as text, so they
+    stay exact. Needs pyarrow (``pip install 'cnquant[parquet]'``)."""
+    try:
+        import pyarrow  # noqa: F401
+    except ImportError as e:
+        raise ImportError("writing Parquet needs pyarrow: pip install 'cnquant[parquet]' "
+                          "(or write .csv)") from e
+    out = df.copy()
+    for c in out.columns:
+        if out[c].dtype != object:
+            continue
+        values = [v for v in out[c] if v is not None and v == v]
+        if values and all(isinstance(v, bool) for v in values):
+            out[c] = out[c].astype("boolean")
+        else:  # text, and decimals written as text
+            out[c] = out[c].map(lambda v: None if v is None or v != v else str(v)).astype("string")
+    out.to_parquet(path, index=False)
 
 
 def _check_rows(rows: list[tuple]) -> list[dict]:

@@ -122,3 +122,24 @@ def test_gbk_files_are_read(tmp_path):
     assert [r["value"] for r in extract_file(f)] == ["3500"]
     (tmp_path / "bom.txt").write_bytes("\ufeff新增停车位3500个。".encode("utf-8"))
     assert read_document(tmp_path / "bom.txt") == "新增停车位3500个。"
+
+
+def test_parquet_output(tmp_path):
+    pytest.importorskip("dask")
+    import pandas as pd
+
+    from cnquant.scale import extract_folder
+
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "a.txt").write_text("新增停车位3500个,年均增长6%。", encoding="utf-8")
+    out = tmp_path / "t.parquet"
+    try:
+        import pyarrow  # noqa: F401
+    except ImportError:
+        with pytest.raises(ImportError, match="cnquant\\[parquet\\]"):
+            extract_folder(tmp_path / "docs", scheduler="sync", output=out)
+        return
+    df = extract_folder(tmp_path / "docs", scheduler="sync", output=out)
+    back = pd.read_parquet(out)
+    assert back["value"].tolist() == df["value"].tolist() == ["3500", "6"]
+    assert back["annualized"].tolist() == [False, True]
