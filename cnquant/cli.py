@@ -16,10 +16,12 @@ import argparse
 import json
 import sys
 from datetime import date
+from decimal import Decimal
 from importlib import resources
 from pathlib import Path
 
 from . import __version__
+from .numerals import _plain
 
 __all__ = ["main"]
 
@@ -47,6 +49,37 @@ class Progress:
 
 
 # ---------------------------------------------------------------- reading and writing tables
+def _excel_cell(cell) -> str:
+    """A cell as the sheet shows it: a number formatted as a percentage (0.058 shown as 5.8%) is
+    written with its % sign, so it is not read as 0.058."""
+    v = cell.value
+    if v is None:
+        return ""
+    if isinstance(v, bool):
+        return str(v)
+    if isinstance(v, (int, float)):
+        d = Decimal(str(v))
+        if "%" in (cell.number_format or ""):
+            return f"{_plain(d * 100)}%"
+        return str(_plain(d))
+    return str(v)
+
+
+def _read_excel(p: Path):
+    import pandas as pd
+    try:
+        from openpyxl import load_workbook
+    except ImportError as e:
+        raise UserError("reading Excel needs openpyxl: pip install 'cnquant[excel]'") from e
+    ws = load_workbook(p, read_only=True, data_only=True).worksheets[0]
+    rows = [[_excel_cell(c) for c in row] for row in ws.iter_rows()]
+    if not rows:
+        return pd.DataFrame()
+    header = [h or f"列{i + 1}" for i, h in enumerate(rows[0])]
+    body = [r + [""] * (len(header) - len(r)) for r in rows[1:] if any(c.strip() for c in r)]
+    return pd.DataFrame(body, columns=header, dtype=object)
+
+
 def _read_table(path: str):
     import pandas as pd
 
@@ -66,10 +99,7 @@ def _read_table(path: str):
                 else json.loads(text)
             return pd.DataFrame(rows).astype(object), None
         if suffix in (".xlsx", ".xlsm"):
-            try:
-                return pd.read_excel(p, dtype=str).fillna(""), None
-            except ImportError as e:
-                raise UserError("reading Excel needs openpyxl: pip install 'cnquant[excel]'") from e
+            return _read_excel(p), None
         from .scale import read_document
         text = read_document(p)
     except UnicodeDecodeError as e:

@@ -137,3 +137,19 @@ def test_check_without_a_reported_column_is_an_error_not_a_guess(tmp_path, capsy
     out = tmp_path / "o.jsonl"
     assert main(["check", str(f), "-o", str(out)]) == 0
     assert json.loads(out.read_text(encoding="utf-8").splitlines()[0])["状态"] == "not_met"
+
+
+def test_excel_percent_cells_keep_their_percent_sign(tmp_path):
+    openpyxl = pytest.importorskip("openpyxl")
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["目标", "完成"])
+    ws.append(["确保城镇调查失业率控制在5.5%以内", 0.058])
+    ws["B2"].number_format = "0.0%"
+    ws.append(["新增学位4700个", 4800])
+    f = tmp_path / "t.xlsx"
+    wb.save(f)
+    out = tmp_path / "o.jsonl"
+    assert main(["check", str(f), "-o", str(out)]) == 0
+    rows = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
+    assert [(r["完成"], r["状态"]) for r in rows] == [("5.8%", "not_met"), ("4800", "met")]
