@@ -17,13 +17,15 @@ from decimal import Decimal
 from typing import Iterable, Sequence
 
 from .errors import IncompatibleUnitsError, ParseError
+from .lexicon import LEX
 from .normalize import normalize
 from .quantity import Quantity, format_quantity, parse_quantity
 
 __all__ = ["AllocationCell", "AllocationCheck", "parse_allocation_cell", "check_allocation",
            "check_allocation_table"]
 
-_EMPTY = frozenset({"", "-", "--", "---", "—", "——", "/", "无", "－", "－－"})
+_EMPTY = LEX.table_empty  # --, —, 无, 暂无 …: no allocation
+_ABOUT = re.compile(r"^(?:约|大约|近)|(?:左右|上下)$")  # 约300个, 300个左右: the figure as written
 _LABEL = re.compile(r"^(?P<q>[^()]*?\D)\((?P<label>[^()\d]{3,})\)$")
 _NEW_UPGRADED = re.compile(r"^\s*(?P<new>[\d.,]+)\s*\((?P<up>[\d.,]+)\)\s*(?P<unit>.*)$")
 
@@ -84,7 +86,7 @@ def parse_allocation_cell(text: str, *, name: str | None = None) -> AllocationCe
     lm = _LABEL.match(s)
     if lm:  # 20條(城鄉公交): a labelled cell
         return AllocationCell(text, parse_quantity(lm.group("q").replace(" ", "")), name=name or lm.group("label"))
-    return AllocationCell(text, parse_quantity(s.replace(" ", "")), name=name)
+    return AllocationCell(text, parse_quantity(_ABOUT.sub("", s.replace(" ", ""))), name=name)
 
 
 def check_allocation(total, parts: Iterable, *, names: Sequence[str] | None = None,

@@ -255,3 +255,9 @@ def test_the_plan_year_dates_year_end_targets():
     assert t.deadline == "2025年10月底前"
     with pytest.raises(ValueError):
         check("新增学位4700个", "4680个", year=25)
+
+
+def test_allocation_cells_written_loosely():
+    assert cq.parse_allocation_cell("暂无").empty and cq.parse_allocation_cell("待定").empty
+    assert cq.parse_allocation_cell("约300个").quantity == cq.Quantity(300, "个")
+    assert cq.check_allocation("600个", ["约300个", "300个左右", "暂无"]).consistent
