@@ -79,7 +79,7 @@ def _rows(path: str, root: str | None, year=None, unwrap: bool = False) -> list[
     text = read_document(p)
     if unwrap:
         text = undo_pdf_layout(text)
-    name = str(p.relative_to(root)) if root else p.name
+    name = str(p.relative_to(root)) if root else str(path)  # (a list of paths: each as given, so names never collide)
     return [(name, n, t.span[0], t.span[1], t.measure.value,
              None if t.comparator is None else t.comparator.value,
              None if t.value is None else format(t.value.magnitude, "f"),

@@ -143,3 +143,17 @@ def test_parquet_output(tmp_path):
     back = pd.read_parquet(out)
     assert back["value"].tolist() == df["value"].tolist() == ["3500", "6"]
     assert back["annualized"].tolist() == [False, True]
+
+
+def test_a_list_of_paths_keeps_them_apart(tmp_path):
+    pytest.importorskip("dask")
+    from cnquant.scale import extract_folder
+
+    paths = []
+    for d in ("a", "b"):
+        (tmp_path / d).mkdir()
+        p = tmp_path / d / "report.txt"
+        p.write_text("新增停车位3500个。", encoding="utf-8")
+        paths.append(p)
+    df = extract_folder(paths, scheduler="sync")
+    assert df["file"].nunique() == 2
