@@ -463,8 +463,8 @@ class _Checker:
         """The deadline when the check is made ``as_of`` a date before it, else None."""
         if self.as_of is None:
             return None
-        t = self.t
-        due = deadline_date(t.deadline, self.year) if t.deadline else date(self.year, 12, 31)
+        t, year = self.t, self.year if self.year is not None else self.as_of.year
+        due = deadline_date(t.deadline, year) if t.deadline else date(year, 12, 31)
         return due if self.as_of < due else None
 
     def timing(self, r, ok, status, reason, unit, lower_is_better=False):
@@ -478,7 +478,7 @@ class _Checker:
         due = self.due()
         if due is None:
             if t.deadline and as_of is not None:
-                due = deadline_date(t.deadline, self.year)
+                due = deadline_date(t.deadline, self.year if self.year is not None else as_of.year)
                 reason += f" (due {due.isoformat()})"
             return status, reason, None, None
         comp = t.comparator

@@ -95,10 +95,10 @@ def elapsed_fraction(as_of: date, *, start: date | None = None, end: date | None
     """
     if start is None and (end is None or end.year == as_of.year):
         # counted in months from 1 January to the end (31 December unless a milestone is due sooner)
-        total = _months(end) if end is not None else Decimal(12)
-        if total <= 0:
+        months = _months(end) if end is not None else Decimal(12)
+        if months <= 0:
             raise ValueError("the period ends before it starts")
-        return max(Decimal(0), min(Decimal(1), _months(as_of) / total))
+        return max(Decimal(0), min(Decimal(1), _months(as_of) / months))
     start = start or date(as_of.year, 1, 1)
     end = end or date(as_of.year, 12, 31)
     total = (end - start).days + 1

@@ -220,7 +220,8 @@ def match_quantity(s: str, i: int, stop: int | None = None) -> QuantityMatch | N
         j = m.end()
         if j < stop and s[j] == "." and j + 1 < stop and s[j + 1].isdigit():
             return None  # 1.2.3 — a version or section number
-        sj = _SPACE.match(s, j, stop).end()  # 117.1 亿元: text from PDFs puts spaces before the scale
+        sp_ = _SPACE.match(s, j, stop)
+        sj = sp_.end() if sp_ else j  # 117.1 亿元: text from PDFs puts spaces before the scale
         sm = _SCALE_RUN.match(s, sj, stop)
         um = UNIT_RE.match(s, sj, stop)
         if sm and not (um and len(um.group(0)) > 1 and um.group(0)[0] in _SCALE_CHARS):

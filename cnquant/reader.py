@@ -937,8 +937,8 @@ class _Sentence:
                     q.respectively = True
                     region = (self.clause_start_hard(j, floor), j)
                 if window is not None and region[0] == window.suffix_end:  # 3年内新建学校5所
-                    w = _WINDOW_TAIL.match(s, region[0], region[1])
-                    region = (w.end(), region[1]) if w else region
+                    wm = _WINDOW_TAIL.match(s, region[0], region[1])
+                    region = (wm.end(), region[1]) if wm else region
                 q.metric = self.strip_metric(*region)
                 if q.metric is None and window is not None and region[0] >= window.start:
                     q.metric = self.strip_metric(self.clause_start(window.start), window.start)
