@@ -13,7 +13,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from decimal import ROUND_HALF_EVEN, Decimal, localcontext
 from functools import lru_cache
@@ -305,7 +305,7 @@ def _compare(r: Decimal, comp: Comparator, t: Target, policy: CheckPolicy, lower
 
 def check(target, reported, *, baseline=None, reference=None, as_of: date | None = None,
           policy: CheckPolicy | None = None, deflator=None, schedule: Schedule | None = None,
-          years: int | None = None, year: int | None = None) -> Verdict:
+          years: int | None = None, year: int | None = None, deadline: str | None = None) -> Verdict:
     """Judge a reported outcome against a target.
 
     ``target`` and ``reported`` are text (simplified or traditional) or objects. ``baseline`` is
@@ -315,7 +315,9 @@ def check(target, reported, *, baseline=None, reference=None, as_of: date | None
     growth, ``schedule`` a :class:`~cnquant.milestones.Schedule` for progress, ``years`` the length
     of the period for a 年均 (compound annual) target checked from two levels, ``year`` the year the
     target is for (a 2025 work report's targets are due in 2025, also when checked ``as_of`` a date
-    in January 2026); without it, the year of ``as_of``.
+    in January 2026); without it, the year of ``as_of``. ``deadline`` is the deadline as a task
+    table writes it in its own column (完成时限: 2024年11月底前, 年底前); it replaces the one read
+    from the target text.
 
     Raises :class:`~cnquant.IncompatibleUnitsError` when the units measure different things.
 
@@ -332,6 +334,9 @@ def check(target, reported, *, baseline=None, reference=None, as_of: date | None
     if years is not None and (not isinstance(years, int) or years < 1):
         raise ValueError("years must be a positive whole number")
     as_of = _as_date(as_of)
+    if deadline is not None and str(deadline).strip():
+        deadline_date(str(deadline), 2000)  # ParseError now for a cell that is no deadline
+        t = replace(t, deadline=str(deadline).strip())
     if year is not None and (isinstance(year, bool) or not isinstance(year, int) or not 1900 <= year <= 2100):
         raise ValueError(f"year must be a whole year such as 2025, not {year!r}")
     with localcontext(EXACT):  # numbers of up to 40 digits: no rounding, no overflow of the default context

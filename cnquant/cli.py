@@ -236,11 +236,15 @@ def cmd_extract(a) -> int:
     return 0
 
 
+#: Columns of a task table that hold each task's deadline.
+_DEADLINE_COLUMNS = ("完成时限", "时间节点", "完成时间")
+
+
 def _cell(row, col):
     return str(row[col]) if col and str(row.get(col, "")).strip() not in ("", "nan", "None") else None
 
 
-def _check_table(df, target, reported, baseline, errors, as_of=None, reference=None, year=None):
+def _check_table(df, target, reported, baseline, errors, as_of=None, reference=None, year=None, deadline=None):
     from .check import check
     from .errors import ParseError
 
@@ -258,7 +262,7 @@ def _check_table(df, target, reported, baseline, errors, as_of=None, reference=N
             except ValueError as e:
                 raise UserError(f"row {len(out) + 1}: {as_of} {cell!r} is not a date (2024-06-30)") from e
         try:
-            v = check(t, r, baseline=b, reference=ref, as_of=day, year=year)
+            v = check(t, r, baseline=b, reference=ref, as_of=day, year=year, deadline=_cell(row, deadline))
             out.append({"状态": v.status, "完成率": "" if v.completion is None else f"{v.completion * 100:.1f}%",
                         "差距": "" if v.gap is None else str(v.gap), "进度": v.progress or "", "说明": v.reason,
                         "_verdict": v})
@@ -289,7 +293,10 @@ def cmd_check(a) -> int:
                 as_of = date.fromisoformat(a.as_of)
             except ValueError as e:
                 raise UserError(f"--as-of takes a date (2024-06-30) or a column name, not {a.as_of!r}") from e
-    res = _check_table(df, target, reported, baseline, a.errors, as_of, a.reference, a.year)
+    if a.deadline and a.deadline not in df.columns:
+        raise UserError(f"no column {a.deadline!r}")
+    deadline = a.deadline or next((c for c in _DEADLINE_COLUMNS if c in df.columns), None)
+    res = _check_table(df, target, reported, baseline, a.errors, as_of, a.reference, a.year, deadline)
     frame = df.copy()
     for k in ("状态", "完成率", "差距", "进度", "说明"):
         frame[k] = [r[k] for r in res]
@@ -368,6 +375,8 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--reference", help="column of the values relative targets are tied to (与经济增长同步)")
     c.add_argument("--as-of", dest="as_of",
                    help="check progress on a date (2024-06-30), or the name of a column of dates")
+    c.add_argument("--deadline", help="column of deadlines as the task table writes them (2024年11月底前); "
+                                       "default 完成时限, 时间节点 or 完成时间 when present")
     c.add_argument("--year", type=int, default=None,
                    help="the year the targets are for (a 2025 report's targets are due in 2025); "
                         "default: the year of --as-of")

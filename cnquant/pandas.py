@@ -136,15 +136,17 @@ class CnqSeriesAccessor:
         read = _memo(conv, _errors(errors))
         return pd.Series([read(v) for v in self._s.tolist()], index=self._s.index, name=self._s.name, dtype=object)
 
-    def check(self, reported, baseline=None, *, as_of=None, reference=None, year=None,
+    def check(self, reported, baseline=None, *, as_of=None, reference=None, year=None, deadline=None,
               policy: CheckPolicy | None = None, errors: str = "raise") -> pd.DataFrame:
         """Check this column of targets against ``reported`` (a Series aligned on the index, or a
         scalar), with an optional ``baseline``, ``as_of`` date (progress before the deadline) and
         ``reference`` value (relative targets), each a Series or one value for every row; ``year``
-        is the year the targets are for (an int or a Series; see :func:`cnquant.check`)."""
+        is the year the targets are for (an int or a Series; see :func:`cnquant.check`); ``deadline``
+        each task's deadline as its table writes it (2024年11月底前)."""
         s = self._s
         return _check_frame(s, _align(reported, s), _align(baseline, s), policy, errors,
-                            as_of=_align(as_of, s), reference=_align(reference, s), year=_align(year, s))
+                            as_of=_align(as_of, s), reference=_align(reference, s), year=_align(year, s),
+                            deadline=_align(deadline, s))
 
 
 def _align(other, like: pd.Series):
@@ -165,7 +167,7 @@ def _as_date(v):
 
 def _check_frame(targets: pd.Series, reported: pd.Series, baseline: pd.Series, policy, errors,
                  as_of: pd.Series | None = None, reference: pd.Series | None = None,
-                 year: pd.Series | None = None) -> pd.DataFrame:
+                 year: pd.Series | None = None, deadline: pd.Series | None = None) -> pd.DataFrame:
     _errors(errors)
     cache: dict = {}
     rows: list[dict] = []
@@ -173,7 +175,9 @@ def _check_frame(targets: pd.Series, reported: pd.Series, baseline: pd.Series, p
     days = [None] * n if as_of is None else as_of.tolist()
     refs = [None] * n if reference is None else reference.tolist()
     plan_years = [None] * n if year is None else [None if _missing(y) else int(y) for y in year.tolist()]
-    for t, r, b, day, ref, y in zip(targets.tolist(), reported.tolist(), baseline.tolist(), days, refs, plan_years):
+    dues = [None] * n if deadline is None else [None if _missing(d) else str(d) for d in deadline.tolist()]
+    for t, r, b, day, ref, y, due in zip(targets.tolist(), reported.tolist(), baseline.tolist(), days, refs,
+                                         plan_years, dues):
         if _missing(t) or _missing(r):
             rows.append({})
             continue
@@ -186,11 +190,11 @@ def _check_frame(targets: pd.Series, reported: pd.Series, baseline: pd.Series, p
                 raise
             rows.append({})
             continue
-        key = (str(t), str(r), None if b is None else str(b), day, None if ref is None else str(ref), y)
+        key = (str(t), str(r), None if b is None else str(b), day, None if ref is None else str(ref), y, due)
         if key not in cache:
             try:
                 v = check(str(t), str(r), baseline=None if b is None else str(b), as_of=day,
-                          reference=None if ref is None else str(ref), policy=policy, year=y)
+                          reference=None if ref is None else str(ref), policy=policy, year=y, deadline=due)
                 cache[key] = {"status": v.status, "completion": v.completion,
                               "gap": None if v.gap is None else v.gap.magnitude, "unit": v.target.unit,
                               "reason": v.reason, "progress": v.progress,
@@ -211,18 +215,19 @@ class CnqDataFrameAccessor:
         self._f = frame
 
     def check(self, target: str = "目标", reported: str = "完成", baseline: str | None = None, *,
-              as_of=None, reference: str | None = None, year=None, policy: CheckPolicy | None = None,
-              errors: str = "raise") -> pd.DataFrame:
+              as_of=None, reference: str | None = None, year=None, deadline: str | None = None,
+              policy: CheckPolicy | None = None, errors: str = "raise") -> pd.DataFrame:
         """Verdict columns (:data:`VERDICT_COLUMNS`) for each row. ``baseline`` and ``reference``
         name columns (``baseline`` defaults to a column named 基期 when there is one); ``as_of`` is a date for every row or the name of a column of dates; ``year``
-        the year the targets are for, or the name of a column of years."""
+        the year the targets are for, or the name of a column of years; ``deadline`` the name of a
+        column of deadlines as a task table writes them (完成时限)."""
         f = self._f
         if isinstance(as_of, str) and as_of not in f.columns:
             try:
                 as_of = as_date(as_of)  # an ISO date for every row
             except ValueError:
                 pass  # neither a date nor a column: reported as a missing column below
-        named = (target, reported) + tuple(c for c in (baseline, reference) if c) + \
+        named = (target, reported) + tuple(c for c in (baseline, reference, deadline) if c) + \
             tuple(c for c in (as_of, year) if isinstance(c, str))
         for col in named:
             if col not in f.columns:
@@ -233,7 +238,9 @@ class CnqDataFrameAccessor:
         day = f[as_of] if isinstance(as_of, str) else _align(as_of, f[target])
         ref = f[reference] if reference else None
         years = f[year] if isinstance(year, str) else _align(year, f[target])
-        return _check_frame(f[target], f[reported], base, policy, errors, as_of=day, reference=ref, year=years)
+        dues = f[deadline] if deadline else None
+        return _check_frame(f[target], f[reported], base, policy, errors, as_of=day, reference=ref, year=years,
+                            deadline=dues)
 
     def parse(self, column: str = "目标", *, errors: str = "raise") -> pd.DataFrame:
         """Target fields of ``column``, joined to nothing (same index as the frame)."""

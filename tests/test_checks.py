@@ -261,3 +261,10 @@ def test_allocation_cells_written_loosely():
     assert cq.parse_allocation_cell("暂无").empty and cq.parse_allocation_cell("待定").empty
     assert cq.parse_allocation_cell("约300个").quantity == cq.Quantity(300, "个")
     assert cq.check_allocation("600个", ["约300个", "300个左右", "暂无"]).consistent
+
+
+def test_a_deadline_column_replaces_the_deadline_in_the_text():
+    assert check("新建城市书房12家", "10家", as_of=date(2024, 12, 5), deadline="2024年11月底前").status == "not_met"
+    assert check("新建城市书房12家", "10家", as_of=date(2024, 12, 5)).status == "indeterminate"
+    with pytest.raises(cq.ParseError):
+        check("新建城市书房12家", "10家", deadline="区文广旅体局")

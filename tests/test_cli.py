@@ -153,3 +153,12 @@ def test_excel_percent_cells_keep_their_percent_sign(tmp_path):
     assert main(["check", str(f), "-o", str(out)]) == 0
     rows = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
     assert [(r["完成"], r["状态"]) for r in rows] == [("5.8%", "not_met"), ("4800", "met")]
+
+
+def test_check_reads_a_deadline_column(tmp_path):
+    f = tmp_path / "t.csv"
+    f.write_text("目标,完成,完成时限\n新建城市书房12家,10家,2024年11月底前\n新增停车位3500个,2000个,\n", encoding="utf-8")
+    out = tmp_path / "o.jsonl"
+    assert main(["check", str(f), "--as-of", "2024-12-05", "-o", str(out)]) == 0
+    rows = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
+    assert [r["状态"] for r in rows] == ["not_met", "indeterminate"]
