@@ -179,8 +179,22 @@ def cmd_parse(a) -> int:
             r = {"error": str(e)}
         rows.append({"input": v, **r})
         bar.tick()
-    _write_table(pd.DataFrame(rows, columns=["input", *TARGET_COLUMNS, "error"]), a.output)
+    out = pd.DataFrame(rows, columns=["input", *TARGET_COLUMNS, "error"])
+    _write_table(_with_inputs(df, col, out, list(range(len(df)))), a.output)
     return 0
+
+
+def _with_inputs(df, col: str, out, at: list[int]):
+    """The output rows with the input table's other columns (序号, 任务, 牵头单位 …) in front; ``at``
+    is the input row of each output row. A name the output already uses gets the prefix 输入_."""
+    import pandas as pd
+
+    keep = [c for c in df.columns if c != col]
+    if not keep or len(out) == 0:
+        return out
+    front = df[keep].iloc[at].reset_index(drop=True)
+    front.columns = [f"输入_{c}" if c in out.columns else c for c in keep]
+    return pd.concat([front, out.reset_index(drop=True)], axis=1)
 
 
 def _year_arg(v: str):
@@ -232,7 +246,10 @@ def cmd_extract(a) -> int:
             for t in extract(str(v), year=None if a.year == "filename" else a.year):
                 rows.append({"source": i, "start": t.span[0], "end": t.span[1], **_row(t)})
             bar.tick()
-    _write_table(pd.DataFrame(rows, columns=["source", "start", "end", *TARGET_COLUMNS]), a.output)
+    out = pd.DataFrame(rows, columns=["source", "start", "end", *TARGET_COLUMNS])
+    if text is None:  # a table: each target keeps its row's other columns
+        out = _with_inputs(df, col, out, [r["source"] for r in rows])
+    _write_table(out, a.output)
     return 0
 
 

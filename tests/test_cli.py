@@ -162,3 +162,17 @@ def test_check_reads_a_deadline_column(tmp_path):
     assert main(["check", str(f), "--as-of", "2024-12-05", "-o", str(out)]) == 0
     rows = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
     assert [r["状态"] for r in rows] == ["not_met", "indeterminate"]
+
+
+def test_table_rows_keep_their_other_columns(tmp_path):
+    f = tmp_path / "t.csv"
+    f.write_text("序号,工作任务,牵头单位\n1,新建城市书房12家,区文广旅体局\n2,新增停车位3500个和充电桩500个,区住建局\n",
+                 encoding="utf-8")
+    out = tmp_path / "o.jsonl"
+    assert main(["extract", str(f), "--column", "工作任务", "-o", str(out)]) == 0
+    rows = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
+    assert [(r["序号"], r["牵头单位"], r["metric"]) for r in rows] == [
+        ("1", "区文广旅体局", "新建城市书房"), ("2", "区住建局", "新增停车位"), ("2", "区住建局", "充电桩")]
+    assert main(["parse", str(f), "--column", "工作任务", "-o", str(out)]) == 0
+    rows = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
+    assert [r["牵头单位"] for r in rows] == ["区文广旅体局", "区住建局"]
