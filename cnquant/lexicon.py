@@ -168,6 +168,7 @@ class Lexicon:
         self.strip_front = _longest_first(mt["strip_front"] + mod["binding"] + mod["aspirational"])
         self.strip_back = _longest_first(mt["strip_back"])
         self.not_metrics = frozenset(data["metric"]["not_metrics"])
+        self.window_tails = _longest_first(data["metric"]["window_tails"])
         d = data["distribution"]
         self.respectively = _longest_first(d["respectively"])
         self.each = _longest_first(d["each"])
@@ -196,6 +197,7 @@ class Lexicon:
                                              quantitative=p.get("quantitative", False))
                               for p in rel["patterns"])
         self.share_of_own = _longest_first(rel.get("share_of_own", ()))
+        self.share_base_after = _longest_first(rel["share_base_after"])
         self.ratio_heads = _longest_first(rel.get("ratio_heads", ()))
         self.share_of = _longest_first(rel["share_of"])
         self.relative_trigger = re.compile(rel["trigger"])

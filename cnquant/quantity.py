@@ -173,7 +173,7 @@ def _is_tenths(s: str, start: int, value: Decimal, k: int, stop: int) -> bool:
                 and s[start - 1] not in "近超约达到逾过了占为至的增长高低降")
 
 
-_PART = re.compile(r"(\d+(?:\.\d+)?|[一二两三四五六七八九])(万亿|千亿|百亿|十亿|千万|百万|十万|万|亿|千|百)")
+_PART = re.compile(r"(\d+(?:\.\d+)?|[一二两三四五六七八九])(" + _SCALE_RUN.pattern + ")")
 
 
 def _compound(s: str, j: int, stop: int, value: Decimal, last: int) -> tuple[Decimal, int]:

@@ -58,9 +58,7 @@ ROLES: dict[str, str] = {
     "base": "the period a share target is measured against (恢复到2019年的90%)",
 }
 
-_SHARE_BASE_AFTER = ("的", "水平的", "同期的", "同期水平的")
 _YEAR_BEFORE = re.compile(r"(?<!\d)(?:19|20)\d\d年")
-_WINDOW_TAIL = re.compile("以内|之内|内")
 _FIRST_LINE = re.compile(r"\s*([^\n]+?)\s*\n")
 _SENT_RE = re.compile(r"[^。!?;\n\r]+")
 _CELL_RE = re.compile(r"[|\t]")
@@ -570,7 +568,7 @@ class _Sentence:
 
     def share_base(self, q: _Q) -> bool:
         """恢复到2019年的90%: the year is the period the share is of, not a deadline."""
-        return self.s.startswith(_SHARE_BASE_AFTER, q.end, self.b) and \
+        return self.s.startswith(LEX.share_base_after, q.end, self.b) and \
             LEX.share_of.ending_at(self.s, self.a, q.start) is not None
 
     def written_deadline(self, i: int) -> tuple[int, str] | None:
@@ -937,8 +935,8 @@ class _Sentence:
                     q.respectively = True
                     region = (self.clause_start_hard(j, floor), j)
                 if window is not None and region[0] == window.suffix_end:  # 3年内新建学校5所
-                    wm = _WINDOW_TAIL.match(s, region[0], region[1])
-                    region = (wm.end(), region[1]) if wm else region
+                    tail = LEX.window_tails.starting_at(s, region[0], region[1])
+                    region = (region[0] + len(tail), region[1]) if tail else region
                 q.metric = self.strip_metric(*region)
                 if q.metric is None and window is not None and region[0] >= window.start:
                     q.metric = self.strip_metric(self.clause_start(window.start), window.start)

@@ -103,16 +103,20 @@ def test_extract_with_a_plan_year(tmp_path, capsys):
         main(["extract", str(src), "--year", "twenty"])
 
 
+def _jsonl_rows(args: list[str], out) -> list[dict]:
+    """Run the CLI writing to ``out`` (a .jsonl path) and read the rows back."""
+    assert main([*args, "-o", str(out)]) == 0
+    return [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
+
+
 def test_check_as_of_a_date_or_a_column(tmp_path, capsys):
     f = tmp_path / "t.csv"
     f.write_text("目标,完成,日期\n新增停车位3500个,2000个,2024-06-30\n城镇调查失业率控制在5.5%以内,5.8%,2024-12-31\n",
                  encoding="utf-8")
     out = tmp_path / "out.jsonl"
-    assert main(["check", str(f), "--as-of", "日期", "-o", str(out)]) == 0
-    rows = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
+    rows = _jsonl_rows(["check", str(f), "--as-of", "日期"], out)
     assert [(r["状态"], r["进度"]) for r in rows] == [("indeterminate", "ahead"), ("not_met", "")]
-    assert main(["check", str(f), "--as-of", "2024-06-30", "-o", str(out)]) == 0
-    rows = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
+    rows = _jsonl_rows(["check", str(f), "--as-of", "2024-06-30"], out)
     assert [r["进度"] for r in rows] == ["ahead", "behind"]
     assert main(["check", str(f), "--as-of", "2024-13-01"]) == 2
     assert "--as-of takes a date" in capsys.readouterr().err
@@ -122,9 +126,7 @@ def test_extract_unwrap(tmp_path):
     para = "今年主要预期目标是:地区生产总值增长6%左右,城镇新增就业1.2万人以上,城镇调查失业率控制在5.5%以内。"
     f = tmp_path / "w.txt"
     f.write_text("\n".join([para[i:i + 17] for i in range(0, len(para), 17)] * 3), encoding="utf-8")
-    out = tmp_path / "o.jsonl"
-    assert main(["extract", str(f), "--unwrap", "-o", str(out)]) == 0
-    rows = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
+    rows = _jsonl_rows(["extract", str(f), "--unwrap"], tmp_path / "o.jsonl")
     assert sum(r["metric"] == "地区生产总值" for r in rows) == 3
 
 
@@ -134,9 +136,7 @@ def test_check_without_a_reported_column_is_an_error_not_a_guess(tmp_path, capsy
     assert main(["check", str(f)]) == 2
     assert "columns are 序号, 任务, 目标, 实际" in capsys.readouterr().err
     f.write_text("序号,任务,目标,实际完成\n1,绿道,新建绿道15公里,12公里\n", encoding="utf-8")
-    out = tmp_path / "o.jsonl"
-    assert main(["check", str(f), "-o", str(out)]) == 0
-    assert json.loads(out.read_text(encoding="utf-8").splitlines()[0])["状态"] == "not_met"
+    assert _jsonl_rows(["check", str(f)], tmp_path / "o.jsonl")[0]["状态"] == "not_met"
 
 
 def test_excel_percent_cells_keep_their_percent_sign(tmp_path):
@@ -149,18 +149,14 @@ def test_excel_percent_cells_keep_their_percent_sign(tmp_path):
     ws.append(["新增学位4700个", 4800])
     f = tmp_path / "t.xlsx"
     wb.save(f)
-    out = tmp_path / "o.jsonl"
-    assert main(["check", str(f), "-o", str(out)]) == 0
-    rows = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
+    rows = _jsonl_rows(["check", str(f)], tmp_path / "o.jsonl")
     assert [(r["完成"], r["状态"]) for r in rows] == [("5.8%", "not_met"), ("4800", "met")]
 
 
 def test_check_reads_a_deadline_column(tmp_path):
     f = tmp_path / "t.csv"
     f.write_text("目标,完成,完成时限\n新建城市书房12家,10家,2024年11月底前\n新增停车位3500个,2000个,\n", encoding="utf-8")
-    out = tmp_path / "o.jsonl"
-    assert main(["check", str(f), "--as-of", "2024-12-05", "-o", str(out)]) == 0
-    rows = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
+    rows = _jsonl_rows(["check", str(f), "--as-of", "2024-12-05"], tmp_path / "o.jsonl")
     assert [r["状态"] for r in rows] == ["not_met", "indeterminate"]
 
 
@@ -169,10 +165,8 @@ def test_table_rows_keep_their_other_columns(tmp_path):
     f.write_text("序号,工作任务,牵头单位\n1,新建城市书房12家,区文广旅体局\n2,新增停车位3500个和充电桩500个,区住建局\n",
                  encoding="utf-8")
     out = tmp_path / "o.jsonl"
-    assert main(["extract", str(f), "--column", "工作任务", "-o", str(out)]) == 0
-    rows = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
+    rows = _jsonl_rows(["extract", str(f), "--column", "工作任务"], out)
     assert [(r["序号"], r["牵头单位"], r["metric"]) for r in rows] == [
         ("1", "区文广旅体局", "新建城市书房"), ("2", "区住建局", "新增停车位"), ("2", "区住建局", "充电桩")]
-    assert main(["parse", str(f), "--column", "工作任务", "-o", str(out)]) == 0
-    rows = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
+    rows = _jsonl_rows(["parse", str(f), "--column", "工作任务"], out)
     assert [r["牵头单位"] for r in rows] == ["区文广旅体局", "区住建局"]
