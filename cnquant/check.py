@@ -113,7 +113,12 @@ class Verdict:
         return self.status == MET
 
     def to_dict(self) -> dict:
-        """A JSON-ready dict."""
+        """A JSON-ready dict, flat enough for a table row; :meth:`from_dict` reads it back.
+
+        ``reported`` is a magnitude in ``reported_unit``; ``gap`` and ``expected`` are magnitudes in
+        the target's ``unit``; ``target`` and ``tolerance`` are for display, and ``target_fields`` and
+        ``tolerance_fields`` hold them whole (``target_fields`` is :meth:`Target.to_dict`).
+        """
         def q(x):
             return None if x is None else format(x.magnitude, "f")
         return {
@@ -124,7 +129,39 @@ class Verdict:
             "tolerance": None if self.tolerance is None else str(self.tolerance),
             "progress": self.progress, "expected": q(self.expected), "policy": self.policy,
             "notes": list(self.notes),
+            "reported_unit": None if self.reported is None else self.reported.unit,
+            "target_fields": self.target.to_dict(),
+            "tolerance_fields": None if self.tolerance is None else {
+                "amount": format(self.tolerance.amount, "f"), "relative": self.tolerance.relative,
+                "source": self.tolerance.source},
         }
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "Verdict":
+        """Rebuild a Verdict from :meth:`to_dict` output.
+
+        >>> v = check("新增学位4700个", "4680个")
+        >>> Verdict.from_dict(v.to_dict()) == v
+        True
+        """
+        fields_ = data.get("target_fields")
+        target = Target.from_dict(fields_) if fields_ is not None else parse_target(data["target"])
+
+        def q(key, unit):
+            v = data.get(key)
+            return None if v is None else Quantity(Decimal(str(v)), unit)
+
+        completion = data.get("completion")
+        tol = data.get("tolerance_fields")
+        return cls(
+            status=data["status"], reason=data["reason"], target=target,
+            reported=q("reported", data.get("reported_unit", target.unit)),
+            completion=None if completion is None else Decimal(str(completion)),
+            completion_note=data.get("completion_note"), gap=q("gap", target.unit),
+            tolerance=None if tol is None else Tolerance(Decimal(str(tol["amount"])), tol["relative"], tol["source"]),
+            progress=data.get("progress"), expected=q("expected", target.unit),
+            policy=data.get("policy", "default"), notes=tuple(data.get("notes", ())),
+        )
 
     def __str__(self) -> str:
         return f"{self.status}: {self.reason}"

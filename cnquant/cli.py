@@ -233,22 +233,22 @@ def cmd_extract(a) -> int:
         return 0
     df, text = _read_table(a.file)
     rows: list[dict] = []
-    if text is not None:  # a text file: the whole document
+    if text is not None:  # a text file: the whole document (columns as for a folder)
         if a.unwrap:
             from .layout import undo_pdf_layout
             text = undo_pdf_layout(text)
-        for t in extract(text, year=_file_or_int_year(a.year, a.file)):
-            rows.append({"source": a.file, "start": t.span[0], "end": t.span[1], **_row(t)})
-    else:
+        for n, t in enumerate(extract(text, year=_file_or_int_year(a.year, a.file))):
+            rows.append({"file": a.file, "n": n, "start": t.span[0], "end": t.span[1], **_row(t)})
+        out = pd.DataFrame(rows, columns=["file", "n", "start", "end", *TARGET_COLUMNS])
+    else:  # a table: columns as for Series.cnq.extract, each target keeping its row's other columns
         col = _column(df, a.column, ("text", "句子", "内容"))
         bar = Progress(len(df), "extract")
         for i, v in enumerate(df[col].tolist()):
-            for t in extract(str(v), year=None if a.year == "filename" else a.year):
-                rows.append({"source": i, "start": t.span[0], "end": t.span[1], **_row(t)})
+            for n, t in enumerate(extract(str(v), year=None if a.year == "filename" else a.year)):
+                rows.append({"row": i, "n": n, "start": t.span[0], "end": t.span[1], **_row(t)})
             bar.tick()
-    out = pd.DataFrame(rows, columns=["source", "start", "end", *TARGET_COLUMNS])
-    if text is None:  # a table: each target keeps its row's other columns
-        out = _with_inputs(df, col, out, [r["source"] for r in rows])
+        out = pd.DataFrame(rows, columns=["row", "n", "start", "end", *TARGET_COLUMNS])
+        out = _with_inputs(df, col, out, [r["row"] for r in rows])
     _write_table(out, a.output)
     return 0
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
 from .errors import LimitError, ParseError, UnknownUnitError
 from .lexicon import LEX
@@ -68,6 +69,26 @@ class Quantity:
         """The same quantity as a pint Quantity in cnquant's registry."""
         ureg = registry()
         return ureg.Quantity(self.magnitude, pint_units(self.unit) if self.unit else "dimensionless")
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict (the magnitude as a string); :meth:`from_dict` reads it back.
+
+        >>> parse_quantity("1.1万个").to_dict()
+        {'magnitude': '11000', 'unit': '个', 'text': '1.1万个', 'span': [0, 5]}
+        """
+        return {"magnitude": format(self.magnitude, "f"), "unit": self.unit, "text": self.text,
+                "span": None if self.span is None else list(self.span)}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Quantity":
+        """Rebuild a Quantity from :meth:`to_dict` output (``text`` and ``span`` are optional).
+
+        >>> Quantity.from_dict({"magnitude": "11000", "unit": "个"}) == parse_quantity("1.1万个")
+        True
+        """
+        span = data.get("span")
+        return cls(Decimal(str(data["magnitude"])), data.get("unit"), text=data.get("text"),
+                   span=None if span is None else (int(span[0]), int(span[1])))
 
     def __str__(self) -> str:
         return format_quantity(self)

@@ -18,6 +18,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
 from .errors import LimitError, ParseError
 from .numerals import MAX_DIGITS, _plain, parse_number
@@ -119,6 +120,26 @@ class Mention:
     role: str
     reason: str
     target: Target | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict (the target as :meth:`Target.to_dict`); :meth:`from_dict` reads it back.
+
+        >>> m = Mention("3天", (0, 2), "duration", "a length of time")
+        >>> m.to_dict()
+        {'text': '3天', 'span': [0, 2], 'role': 'duration', 'reason': 'a length of time', 'target': None}
+        >>> Mention.from_dict(m.to_dict()) == m
+        True
+        """
+        return {"text": self.text, "span": list(self.span), "role": self.role, "reason": self.reason,
+                "target": None if self.target is None else self.target.to_dict()}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Mention":
+        """Rebuild a Mention from :meth:`to_dict` output."""
+        t = data.get("target")
+        span = data["span"]
+        return cls(data["text"], (int(span[0]), int(span[1])), data["role"], data["reason"],
+                   None if t is None else Target.from_dict(t))
 
 
 @dataclass(slots=True)

@@ -50,6 +50,21 @@ def test_extract_text_file(tmp_path, capsys):
     assert "有效国家高新技术企业" in capsys.readouterr().out
 
 
+def test_extract_columns_match_the_python_shells(tmp_path):
+    # a text file gives the columns of a folder run (file, n, start, end …); a table those of
+    # Series.cnq.extract (row, n, …), after the row's other columns
+    from cnquant.scale import COLUMNS
+    src = tmp_path / "r.txt"
+    src.write_text("新增科技型中小企业300家以上,有效国家高新技术企业超600家。", encoding="utf-8")
+    rows = _jsonl_rows(["extract", str(src)], tmp_path / "o.jsonl")
+    assert list(rows[0]) == COLUMNS and [(r["file"], r["n"]) for r in rows] == [(str(src), 0), (str(src), 1)]
+    f = tmp_path / "t.csv"
+    f.write_text("序号,text\n1,新建城市书房12家\n2,新增停车位3500个和充电桩500个\n", encoding="utf-8")
+    rows = _jsonl_rows(["extract", str(f)], tmp_path / "o2.jsonl")
+    assert list(rows[0])[:3] == ["序号", "row", "n"]
+    assert [(r["row"], r["n"]) for r in rows] == [(0, 0), (1, 0), (1, 1)]
+
+
 def test_check_excel_round_trip(tmp_path):
     pd = pytest.importorskip("pandas")
     pytest.importorskip("openpyxl")

@@ -67,6 +67,28 @@ def test_target_dict_round_trip(t):
 
 
 @SETTINGS
+@given(cst.quantities())
+def test_quantity_dict_round_trip(q):
+    back = cq.Quantity.from_dict(json.loads(json.dumps(q.to_dict())))
+    assert back == q and back.text == q.text and back.span == q.span
+
+
+@SETTINGS
+@given(st.one_of(st.text(max_size=80), cst.target_texts().map(lambda p: "今年," + p[1] + "。")))
+def test_mention_dict_round_trip(text):
+    for m in cq.explain(text):
+        assert cq.Mention.from_dict(json.loads(json.dumps(m.to_dict(), ensure_ascii=False))) == m
+
+
+@SETTINGS
+@given(cst.check_cases(), st.sampled_from([None, date(2024, 6, 30)]), st.booleans())
+def test_verdict_dict_round_trip(case, as_of, strict):
+    target, reported, _ = case
+    v = cq.check(target, reported, as_of=as_of, policy=cq.STRICT_POLICY if strict else cq.DEFAULT_POLICY)
+    assert cq.Verdict.from_dict(json.loads(json.dumps(v.to_dict(), ensure_ascii=False))) == v
+
+
+@SETTINGS
 @given(cst.target_texts(), st.sampled_from(["根据全年工作安排,", "按照上级部署要求,今年", "今年,"]),
        st.sampled_from(["。", ";", ",并加强督查考核。"]))
 def test_neutral_context_does_not_change_the_target(pair, before, after):
