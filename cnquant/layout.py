@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 __all__ = ["unwrap_lines", "close_letter_spacing", "undo_pdf_layout"]
 
@@ -107,19 +108,40 @@ _SPACED = re.compile(r"[\u4e00-\u9fff](?:[ \u00a0\u3000][\u4e00-\u9fff]){2,}")
 _ONE_SPACE = re.compile(r"[ \u00a0\u3000]")
 
 
+# One space between two Chinese characters, or between single digits spaced out before a word (3 0公里).
+_PAIR = re.compile(r"(?<=[\u4e00-\u9fff])[ \u00a0\u3000](?=[\u4e00-\u9fff])")
+_SPACED_DIGITS = re.compile(r"(?<![\d.,\s])\d(?:[ \u00a0\u3000]\d)+(?=[\u4e00-\u9fff%‰])")
+
+
+@lru_cache(maxsize=1)
+def _cue_pairs() -> frozenset[str]:
+    """Every two adjacent characters of a word that decides a target (增长, 以上, 控制在, 力争 …)."""
+    from .lexicon import LEX
+
+    words = [*LEX.level_verbs, *LEX.change_verbs, *LEX.prefix_words, *LEX.suffix_words, *LEX.modality_words]
+    return frozenset(w[i:i + 2] for w in words for i in range(len(w) - 1))
+
+
 def close_letter_spacing(text: str) -> str:
     """Remove the spaces of letter-spaced Chinese (地 区 生 产 总 值 增 长 → 地区生产总值增长), which PDF
-    extractors produce from justified or spaced-out lines. Only runs of three or more characters
-    each set apart by a single space are closed; two words with one space between them are left.
+    extractors produce from justified or spaced-out lines. Runs of three or more characters each set
+    apart by a single space are closed, and so is the one space inside a word that decides a target
+    (增 长, 以 上, 力 争) and between single digits spaced out before a word (3 0公里 → 30公里). Other
+    words with one space between them are left (新建学校3所 改扩建5所), and so are numbers in columns.
 
     >>> close_letter_spacing("地 区 生 产 总 值 增 长 6%左右")
     '地区生产总值增长 6%左右'
+    >>> close_letter_spacing("地区生产总值增 长 5.2%以 上,新建绿道3 0公里")
+    '地区生产总值增长 5.2%以上,新建绿道30公里'
     >>> close_letter_spacing("新建学校3所 改扩建5所")
     '新建学校3所 改扩建5所'
     """
     if not isinstance(text, str):
         raise TypeError(f"close_letter_spacing takes a str, not {type(text).__name__}")
-    return _SPACED.sub(lambda m: _ONE_SPACE.sub("", m.group()), text)
+    text = _SPACED.sub(lambda m: _ONE_SPACE.sub("", m.group()), text)
+    pairs = _cue_pairs()
+    text = _PAIR.sub(lambda m: "" if text[m.start() - 1] + text[m.end()] in pairs else m.group(), text)
+    return _SPACED_DIGITS.sub(lambda m: _ONE_SPACE.sub("", m.group()), text)
 
 
 def undo_pdf_layout(text: str) -> str:

@@ -743,6 +743,8 @@ class _Sentence:
 
     def date_like(self, q: _Q) -> bool:
         v, u = q.m.value, q.unit
+        if v < 0 and self.s[q.start] == "-":
+            v = -v  # —2025年: a dash (an open range, a bullet) before a year is no minus sign
         if u == "年" and 1900 <= v <= 2100 and v == v.to_integral_value():
             return True
         written = self.s[q.m.number_end:q.m.end]

@@ -50,6 +50,7 @@ def test_metric_drops_leading_task_verbs():
     ("3月底前完成摸底", "date"), ("启动水利建设三年行动计划", "duration"), ("打造“15分钟品质文化生活圈”", "name"),
     ("用好81890平台", "number"), ("“青荷礼包”发放面扩大到35周岁以下大学生", "qualifier"),
     ("[新开工保障房100万平方米] 3月底前开工保障房不少于20万平方米", "label"),
+    ("—2025年,新建口袋公园30个", "date"),  # a dash before a year is no minus sign
 ])
 def test_explain_roles(text, role):
     roles = [m.role for m in explain(text)]

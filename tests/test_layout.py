@@ -69,6 +69,11 @@ def test_extract_file_unwraps_on_request(tmp_path):
     ("新建学校3所 改扩建5所", "新建学校3所 改扩建5所"),  # two words, one space: left alone
     ("目　录", "目　录"),  # two characters: not a run
     ("城 镇 调 查\u3000失 业 率", "城镇调查失业率"),
+    ("地区生产总值增 长5.2%以 上", "地区生产总值增长5.2%以上"),  # one space inside a cue word
+    ("确 保 新建绿道3 0公里", "确保新建绿道30公里"),  # single digits spaced out before a unit
+    ("新增停车位3 500个", "新增停车位3 500个"),  # a thousands group: read as 3500, left alone
+    ("2023 2024 2025", "2023 2024 2025"),  # numbers in columns
+    ("增长 5 6 7", "增长 5 6 7"),  # single digits in columns: nothing after them
 ])
 def test_close_letter_spacing(text, expected):
     assert cq.close_letter_spacing(text) == expected
