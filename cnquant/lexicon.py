@@ -189,6 +189,7 @@ class Lexicon:
         self.direction_vo = tuple(
             SpecialPattern(re.compile(p["pattern"]), p["direction"], True) for p in sp["direction_verb_object"])
         self.quantitative_heads = _longest_first(sp["quantitative_heads"])
+        self.measured_qualities = _longest_first(sp["measured_qualities"])
         self.quantitative_exclude = _longest_first(sp["quantitative_exclude"])
         self.special_trigger = re.compile(sp["trigger"])
         self.direction_trigger = re.compile(sp["direction_trigger"])
@@ -244,6 +245,8 @@ class Lexicon:
         self.not_units = _longest_first(nt["not_units"])
         self.task_verbs = _longest_first(nt["task_verbs"])
         self.task_verbs_set = frozenset(nt["task_verbs"])
+        self.counting_verbs = _longest_first(nt["task_verbs"] + nt["counting_verbs"])
+        self.sized_entities_re = re.compile("[\u4e00-\u9fff]{0,4}?(?:" + _alternation(nt["sized_entities"]) + ")")
         self.plan_or_task_openers = _longest_first(self.plan_openers + self.task_verbs)
         self.deadline_tails = _longest_first(nt["deadline_tails"])
         self.period_deadline_re = re.compile(_alternation(nt["period_deadlines"]))

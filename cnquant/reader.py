@@ -657,8 +657,10 @@ class _Sentence:
                        and LEX.prefix_comparator(s, self.a, q.start) not in LEX.period_words)
                       or self.level_verb_before(q)):
                 return self.role(q, "duration")  # (近3年, 约2年时间: the length of a period)
-        if m.group == "age" and not ((self.level_verb_before(q) or self.has_explicit_comparator(q))
-                                     and self.ends_clause(q.suffix_end)):
+        if m.group == "age" and not ((self.level_verb_before(q) or self.has_explicit_comparator(q)
+                                      or LEX.level_verbs.ending_at(s, self.a, q.start)
+                                      or LEX.change_verbs.ending_at(s, self.a, q.start))
+                                     and self.ends_clause(q.suffix_end)):  # (人均预期寿命达78.3岁, 提高1岁)
             return self.role(q, "qualifier", "an age that qualifies a population (60岁以上老年人, 50-74周岁)")
         threshold = q.threshold = bool(
             q.suffix is None and (self.level_verb_before(q) or LEX.prefix_comparator(s, self.a, q.start))
@@ -1158,6 +1160,28 @@ class _Sentence:
                 if q.role == "target":
                     self.role(q, "outcome", reason)
 
+    def task_count(self, q: _Q) -> bool:
+        """建成10个以上省级特色小镇, 安装80万个以上智能电表, 资助超过1700名学生: a count with 以上 (or after
+        超过/不少于) that a task verb governs is the task quantity, not a threshold on the noun after it;
+        a people count before a place or body (实现千人以上高山村…) stays a threshold."""
+        s = self.s
+        if q.m.group not in ("classifier", "people") or not (
+                (q.suffix in ("以上", "及以上") and q.comparator is None)
+                or (q.suffix is None and q.comparator in (">", ">="))):
+            return False
+        k = q.prefix_start
+        pc = LEX.prefix_comparator(s, self.a, q.start)
+        if pc is not None:
+            k = s.rfind(pc, self.a, q.start)
+        verb = (q.verb in LEX.task_verbs_set) or s.endswith(LEX.counting_verbs, self.a, k)
+        if not verb:
+            return False
+        if q.m.group == "people":
+            m = LEX.sized_entities_re.match(s, q.suffix_end, self.b)
+            if m is not None:
+                return False
+        return True
+
     def qualify(self, q: _Q) -> None:
         """A number with 以上/以下 (or 超) followed by the noun it qualifies is not a target."""
         s = self.s
@@ -1179,8 +1203,7 @@ class _Sentence:
                 and self.counted_next(q):
             self.role(q, "qualifier", "describes the object counted next (总投资1200亿元的重大项目100个)")
             return
-        task_count = q.suffix in ("以上", "及以上") and q.m.group in ("classifier", "people") and (
-            s.endswith(LEX.task_verbs, self.a, q.prefix_start) and q.comparator is None)
+        task_count = self.task_count(q)
         share = q.m.chinese and q.unit == "%" and q.m.group == "ratio" and self.share_target(q)  # 三成以上企业
         if (q.suffix in ("以上", "以下", "及以上", "及以下") or q.comparator == ">") and not task_count and not share:
             if after < self.b and (s[after] == "的" or (_CJK.match(s, after) and s[after] not in _CONNECTORS
@@ -1449,6 +1472,8 @@ class _Sentence:
 
     def quantitative(self, span) -> bool:
         t = self.s[span[0]:span[1]].rstrip("”\"")
+        if t.endswith(LEX.measured_qualities):  # 生态环境质量(持续改善)
+            return True
         if any(w in t for w in LEX.quantitative_exclude):
             return False
         return t.endswith(LEX.quantitative_heads)
