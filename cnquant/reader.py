@@ -253,7 +253,10 @@ def read(raw: str, *, mode: str = "text", tolerance: TolerancePolicy | None = No
     header: Header | None = None  # the header of the indicator table being read, if any
     if mode == "text" and year is None:
         plan_year = _title_year(s)
+    carry = False  # a review cue of the part before a semicolon carries over
     for sm in _SENT_RE.finditer(s):
+        if sm.start() == 0 or s[sm.start() - 1] != ";":
+            carry = False
         for a, b in _pieces(s, *sm.span()):
             while a < b and s[a].isspace():
                 a += 1
@@ -286,7 +289,12 @@ def read(raw: str, *, mode: str = "text", tolerance: TolerancePolicy | None = No
                     continue
             else:
                 header = None
-            out.extend(_Sentence(raw, s, a, b, mode, policy, in_review, in_plan, plan_year).read())
+            sent = _Sentence(raw, s, a, b, mode, policy, in_review, in_plan, plan_year, carry)
+            out.extend(sent.read())
+            if sent.cue_review is not None:
+                carry = sent.cue_review
+            elif LEX.plan_re.search(s, a, b) is not None:
+                carry = False
     return out
 
 
@@ -362,9 +370,14 @@ def strip_span(s: str, a: int, b: int) -> tuple[int, int] | None:
 
 class _Sentence:
     def __init__(self, raw: str, s: str, a: int, b: int, mode: str, policy: TolerancePolicy,
-                 in_review: bool = False, in_plan: bool = False, plan_year: int | None = None) -> None:
+                 in_review: bool = False, in_plan: bool = False, plan_year: int | None = None,
+                 carried: bool = False) -> None:
         self.raw, self.s, self.a, self.b, self.mode, self.policy = raw, s, a, b, mode, policy
         self.in_review = in_review
+        # the part before a semicolon reported results on a cue (初步核算,…; 预计,…; 均居全市第一): so does
+        # this part, unless it holds a plan cue
+        self.carried = carried
+        self.cue_review: bool | None = None  # whether a cue (not a figure's shape) made this part a review
         self.in_plan = in_plan
         self.plan_year = plan_year
         self.phrase = mode == "phrase"
@@ -447,10 +460,12 @@ class _Sentence:
             self.label = (a, lm.end())
         self.codes = [m.span() for m in _CODE_RE.finditer(s, a, b)]
         self.idioms = [m.span() for m in LEX.idiom_re.finditer(s, a, b)]
-        self.review = self.in_review or (not self.phrase and (
+        self.cue_review = not self.phrase and (
             (LEX.review_re.search(s, a, b) is not None and LEX.plan_re.search(s, a, b) is None)
+            or (self.carried and LEX.plan_re.search(s, a, b) is None)
             or self.opens_review()
-            or LEX.outcome_re.search(s, a, b) is not None))
+            or LEX.outcome_re.search(s, a, b) is not None)
+        self.review = self.in_review or self.cue_review
         self.scan_quantities()
         self.find_deadline()
         for q in self.qs:
