@@ -1289,7 +1289,10 @@ class _Sentence:
                 self.absorb(m.span(), "rank")
         for p in (LEX.relative if has_relative else ()):
             for m in p.regex.finditer(s, a, b):
-                if self.blocked(m.span()) or (p.where_end and not self.ends_clause(m.end())):
+                ra, rb = m.span("reference")  # a name inside the reference is part of it (完成“十四五”国家考核目标)
+                if self.blocked((m.start(), max(ra, m.start() + 1))) or (rb < m.end() and self.blocked((rb, m.end()))) \
+                        or any(q.role == "target" and ra < q.suffix_end and q.start < rb for q in self.qs) \
+                        or (p.where_end and not self.ends_clause(m.end())):
                     continue
                 gd = m.groupdict()
                 # the subject before the pattern names the indicator (主要污染物排放总量完成市下达的减排任务);
