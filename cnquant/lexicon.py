@@ -224,6 +224,7 @@ class Lexicon:
         self.table_periods: dict[str, int] = {w: int(y) for w, y in tb["plan_periods"]}
         self.table_binding = tuple(tb["binding"])
         self.table_aspirational = tuple(tb["aspirational"])
+        self.table_flow_words = tuple(tb["flow_words"])
         self.table_empty = frozenset(tb["empty"])
         growth = [w for w in list(self.change_verbs) + list(self.rate_nouns) if len(w) >= 2]
         self.table_growth_re = re.compile(

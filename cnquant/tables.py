@@ -243,7 +243,9 @@ def read_row(raw: str, s: str, a: int, b: int, header: Header | None, policy: To
     if not values and not texts:
         return None
     attr = None
-    for x, y in cells:
+    for j, (x, y) in enumerate(cells):
+        if j == name_i or y - x > 6:
+            continue  # 人均预期寿命 names the indicator; the attribute is a short cell of its own (预期性)
         if any(w in s[x:y] for w in LEX.table_binding):
             attr = (Modality.BINDING, (x, y))
         elif any(w in s[x:y] for w in LEX.table_aspirational):
@@ -283,6 +285,9 @@ def read_row(raw: str, s: str, a: int, b: int, header: Header | None, policy: To
         metric = (name[0], metric_end if g else name[1])
         if role == "points":
             measure, direction, vunit = Measure.CHANGE, Direction.INCREASE, "百分点"
+        elif total and role == "target" and not g and vunit not in ("%", "‰") \
+                and not any(w in name_text for w in LEX.table_flow_words):
+            measure, direction = Measure.CHANGE, Direction.INCREASE  # 人均预期寿命(岁) 〔1〕: up 1 岁 in the period
         elif role == "rate" or (g and vunit == "%"):
             measure, direction = Measure.CHANGE_RATE, Direction.INCREASE
             annualized = not total and (bool(g and g.group("annual")) or (role == "rate" and (
