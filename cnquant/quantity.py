@@ -194,6 +194,9 @@ def _is_tenths(s: str, start: int, value: Decimal, k: int, stop: int) -> bool:
                 and s[start - 1] not in "近超约达到逾过了占为至的增长高低降")
 
 
+# What may follow 半 after a length of time for it to be "and a half" (三年半以上, 四年半左右).
+_AFTER_HALF = frozenset("以左内后前多的时")
+
 _PART = re.compile(r"(\d+(?:\.\d+)?|[一二两三四五六七八九])(" + _SCALE_RUN.pattern + ")")
 
 
@@ -312,6 +315,10 @@ def match_quantity(s: str, i: int, stop: int | None = None) -> QuantityMatch | N
     found_unit, found_group, uend = _unit_at(s, k, stop)
     if found_unit is not None and s.startswith(LEX.not_units, k, stop):
         found_unit, found_group, uend = None, None, k  # 千亿台阶: 台 starts another word
+    if found_group == "time" and uend < stop and s[uend] == "半" and (
+            uend + 1 >= stop or not "\u4e00" <= s[uend + 1] <= "\u9fff" or s[uend + 1] in _AFTER_HALF) \
+            and low is None:
+        value, uend = value + Decimal("0.5"), uend + 1  # 三年半, 2个月半: and a half
     if found_unit is None and k < stop and s[k] == "成" and _is_tenths(s, start, value, k, stop):
         value = EXACT.multiply(value, 10)  # 两成 = 20 %
         low = None if low is None else EXACT.multiply(low, 10)

@@ -63,6 +63,7 @@ _YEAR_BEFORE = re.compile(r"(?<!\d)(?:19|20)\d\d年")
 _FIRST_LINE = re.compile(r"\s*([^\n]+?)\s*\n")
 _SENT_RE = re.compile(r"[^。!?;\n\r]+")
 _CELL_RE = re.compile(r"[|\t]")
+_DATE_TAIL = re.compile(r"(?:于|在|到|至)?\s*(?:19|20)\d\d\s*年\s*(?:\d{1,2}\s*月)?(?:底|末)?(?:前|以前)?$")
 _DATE_FRONT = re.compile(r"(?:到|至|在)?(?:19|20)\d\d年(?:底|末)?(?:前)?")
 _FROM_TO = re.compile("(?:" + word_pattern(LEX.change_verbs) + ")?(?:到|至)")
 _NAMES_SOMETHING = re.compile(r"[\u4e00-\u9fffA-Za-z]")
@@ -350,6 +351,12 @@ def strip_span(s: str, a: int, b: int) -> tuple[int, int] | None:
             dm = _DATE_FRONT.match(s, a, b)
             if dm:  # 到2027年实现翻番: a date is not the indicator
                 a = dm.end()
+                changed = True
+        if b - a > 6 and s[b - 1] in "前底末年":
+            dm = _DATE_TAIL.search(s[a:b])
+            if dm and dm.start() > 1 and s[a + dm.start() - 1] not in "比较同":
+                # 鼠患黑点数目于2023年底前(至少减半): the deadline is not the indicator (比2020年 is a base)
+                b = a + dm.start()
                 changed = True
         w = LEX.strip_back.ending_at(s, a + 1, b) or LEX.comparison_base.ending_at(s, a + 1, b)
         if w:
@@ -670,7 +677,7 @@ class _Sentence:
                 q.suffix_end += 1
             elif not ((self.has_explicit_comparator(q)
                        and LEX.prefix_comparator(s, self.a, q.start) not in LEX.period_words)
-                      or self.level_verb_before(q)):
+                      or self.level_verb_before_comparator(q)):
                 return self.role(q, "duration")  # (近3年, 约2年时间: the length of a period)
         if m.group == "age" and not ((self.level_verb_before(q) or self.has_explicit_comparator(q)
                                       or LEX.level_verbs.ending_at(s, self.a, q.start)
@@ -700,7 +707,8 @@ class _Sentence:
             return self.role(q, "count", "a Chinese numeral without a unit (八大, 二十大, 清零)")
         if m.chinese and not self.phrase and not self.has_explicit_comparator(q) and not threshold \
                 and m.group not in ("measure", "money") \
-                and not (m.group == "ratio" and s.endswith(LEX.any_verbs, self.a, q.start)):  # 增长两成
+                and not (m.group == "ratio" and s.endswith(LEX.any_verbs, self.a, q.start)) \
+                and not (m.group == "time" and self.level_verb_before_comparator(q)):  # 增长两成, 缩短至三年
             task = (m.group in ("classifier", "people") and q.unit not in LEX.naming_classifiers
                     and (self.ends_clause(q.suffix_end) or q.low is not None)  # 培育三至五家龙头企业
                     and q.start - self.clause_start(q.start) >= 2
@@ -792,6 +800,13 @@ class _Sentence:
         s = self.s
         return s.endswith(LEX.long_level_verbs, self.a, q.start)
 
+    def level_verb_before_comparator(self, q: _Q) -> bool:
+        """A level verb before the number or before its comparator word (降至约四年半)."""
+        if self.level_verb_before(q):
+            return True
+        pc = LEX.prefix_comparator(self.s, self.a, q.start)
+        return pc is not None and self.s.endswith(LEX.long_level_verbs, self.a, q.start - len(pc))
+
     def whole_cell(self, q: _Q) -> bool:
         return q.start == self.a and q.suffix_end >= self.b
 
@@ -820,7 +835,7 @@ class _Sentence:
                     and p.role != "base":
                 floor = p.suffix_end  # (比2020年 is the base of a comparison, inside the clause)
                 from_at = None
-                window = p if p.role == "duration" else None
+                window = p if p.role in ("duration", "date") else None  # (…于2024年底前达到3500个)
         lo = self.clause_start(q.start, floor)
         if floor is not None and lo == floor:
             j = lo
