@@ -247,6 +247,7 @@ class Lexicon:
         self.task_verbs = _longest_first(nt["task_verbs"])
         self.task_verbs_set = frozenset(nt["task_verbs"])
         self.counting_verbs = _longest_first(nt["task_verbs"] + nt["counting_verbs"])
+        self.band_nouns = _longest_first(nt["band_nouns"])
         self.sized_entities_re = re.compile("[\u4e00-\u9fff]{0,4}?(?:" + _alternation(nt["sized_entities"]) + ")")
         self.plan_or_task_openers = _longest_first(self.plan_openers + self.task_verbs)
         self.deadline_tails = _longest_first(nt["deadline_tails"])

@@ -1226,6 +1226,9 @@ class _Sentence:
             self.role(q, "count", "a stock as it is (全县现有青年人才约1.2万人), not a target")
             q.scope = True
             return
+        if q.low is not None and s.startswith(LEX.band_nouns, after, self.b):
+            self.role(q, "qualifier", "a band that qualifies a population (收入10-50万元群体, 50-74周岁)")
+            return
         if after + 1 < self.b and s[after] == "的" and (s[after + 1].isdigit() or s[after + 1] in "一二两三四五六七八九十百千"):
             self.role(q, "qualifier", "describes the object counted next (总投资1000亿元的120个项目)")
             return
