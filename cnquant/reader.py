@@ -689,9 +689,10 @@ class _Sentence:
             and s.startswith(LEX.threshold_nouns, q.end, self.b))
         if threshold and q.unit is None and m.value >= LEX.threshold_money_from:
             q.unit = "元"  # 迈上千亿台阶: an amount of 亿 or more crossed as a threshold is money
-        if m.scale_only and not (q.suffix is None and LEX.prefix_comparator(s, self.a, q.start)) and not threshold:
+        if m.scale_only and not (q.suffix is None and LEX.prefix_comparator(s, self.a, q.start)) and not threshold \
+                and not (q.suffix and self.level_verb_before_comparator(q) and self.ends_clause(q.suffix_end)):
             # (超百辆, 突破千家: a comparator word makes the bare scale word a number)
-            if q.suffix in ("以上", "以下", "及以上"):
+            if q.suffix in ("以上", "以下", "及以上"):  # (稳定在百亿元以上 ends its clause after a level verb: a target)
                 return self.role(q, "qualifier", "a threshold that qualifies the object (千人以上高山村, 亿元以上项目)")
             return self.role(q, "idiom", "a bare scale word naming a class (千亩方, 百亿级)")
         if nxt < self.b and s.startswith(LEX.class_markers, nxt, self.b) and q.suffix is None:
@@ -1224,6 +1225,18 @@ class _Sentence:
                                                        and s.endswith(LEX.stock_metrics, *q.metric))
                                                    or self.part_of_stock(q)):
             self.role(q, "count", "a stock as it is (全县现有青年人才约1.2万人), not a target")
+            q.scope = True
+            return
+        cs = self.clause_start(q.start)
+        for p in self.qs:
+            if p is not q and p.unit == "%" and cs <= p.start and p.suffix_end < q.start \
+                    and s[p.suffix_end] == "的" and p.role == "target":
+                # 20%的村集体年收入超30万元: the amount says which villages the share counts
+                self.role(q, "qualifier", "a threshold on the things a share counts (20%的村年收入超30万元)")
+                return
+        if q.start > cs and s[q.start - 1] == "在" and q.m.group == "classifier" \
+                and LEX.sized_entities_re.match(s, q.m.end, self.b):
+            self.role(q, "count", "the places the work is done in (在39个村改造线路), not a target")
             q.scope = True
             return
         if q.low is not None and s.startswith(LEX.band_nouns, after, self.b):
