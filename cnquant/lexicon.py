@@ -157,6 +157,7 @@ class Lexicon:
         self.dating_openers = tuple(rv["dating_openers"])
         self.outcome_re = re.compile(rv["outcome_patterns"])
         self.past_clause_re = re.compile(rv["past_clause"])
+        self.status_clause_re = re.compile(rv["status_clause"])
         self.past_summary_re = re.compile(rv["past_summary"])
         self.title_max_chars = int(rv["title_max_chars"])
         self.title_review_words = tuple(rv["title_review_words"])

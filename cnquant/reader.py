@@ -731,6 +731,8 @@ class _Sentence:
             return self.role(q, "outcome")  # (过去一年新增就业1.1万人,今年目标1.3万人: the clause plans)
         if not self.phrase and LEX.past_clause_re.search(s, self.clause_start_hard(q.start), q.start):
             return self.role(q, "outcome", "reported as done already (已拨付, 已累计投入)")
+        if not self.phrase and self.states_now(q):
+            return self.role(q, "outcome", "the state of things now (截至目前…为99.26%, 目前全市有…)")
         if not self.phrase:
             om = LEX.review_opener_re.match(s, self.clause_start_hard(q.start), q.start)
             # 去年全市…增长5.2%,今年力争增长6%: read as a target for its indicator, then an outcome
@@ -800,6 +802,17 @@ class _Sentence:
     def level_verb_before(self, q: _Q) -> bool:
         s = self.s
         return s.endswith(LEX.long_level_verbs, self.a, q.start)
+
+    def states_now(self, q: _Q) -> bool:
+        """Whether q's clause, or a short clause right before it, opens with 目前 / 截至目前."""
+        s = self.s
+        cs = self.clause_start_hard(q.start)
+        if LEX.status_clause_re.match(s, cs, q.start):
+            return True
+        if cs - 1 > self.a and s[cs - 1] == ",":
+            pcs = self.clause_start_hard(cs - 1)
+            return cs - 1 - pcs <= 6 and LEX.status_clause_re.fullmatch(s, pcs, cs - 1) is not None
+        return False
 
     def level_verb_before_comparator(self, q: _Q) -> bool:
         """A level verb before the number or before its comparator word (降至约四年半)."""
