@@ -141,7 +141,9 @@ class Lexicon:
         cues = []
         for w in sorted(rv["plan_cues"], key=len, reverse=True):
             tails = [e[len(w):] for e in rv.get("not_plan_cues", ()) if e.startswith(w) and len(e) > len(w)]
-            cues.append(re.escape(w) + ("(?!" + "|".join(map(re.escape, tails)) + ")" if tails else ""))
+            # after a numeral a cue is part of a length of time (一年内投产: not 年内, within this year)
+            cues.append("(?<![0-9一二两三四五六七八九十半])" + re.escape(w)
+                        + ("(?!" + "|".join(map(re.escape, tails)) + ")" if tails else ""))
         self.plan_re = re.compile("|".join(cues))
         self.completed_verbs = _longest_first(rv["completed_verbs"])
         self.consequence_verbs = _longest_first(rv["consequence_verbs"])
@@ -158,6 +160,7 @@ class Lexicon:
         self.outcome_re = re.compile(rv["outcome_patterns"])
         self.past_clause_re = re.compile(rv["past_clause"])
         self.status_clause_re = re.compile(rv["status_clause"])
+        self.same_period_growth = _longest_first(rv["same_period_growth"])
         self.past_summary_re = re.compile(rv["past_summary"])
         self.title_max_chars = int(rv["title_max_chars"])
         self.title_review_words = tuple(rv["title_review_words"])
