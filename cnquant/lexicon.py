@@ -160,6 +160,7 @@ class Lexicon:
         self.outcome_re = re.compile(rv["outcome_patterns"])
         self.past_clause_re = re.compile(rv["past_clause"])
         self.status_clause_re = re.compile(rv["status_clause"])
+        self.past_clause_lead_re = re.compile(rv["past_clause_lead"])
         self.same_period_growth = _longest_first(rv["same_period_growth"])
         self.past_summary_re = re.compile(rv["past_summary"])
         self.title_max_chars = int(rv["title_max_chars"])

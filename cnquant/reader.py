@@ -1113,7 +1113,8 @@ class _Sentence:
         already (已建成…) reports it unless more is planned (再, 今年)."""
         s, a, b = self.s, self.a, self.b
         # 已建成投用城市书房18家,新增停车位2600个; 十件民生实事已全部办结,累计投入资金15.2亿元
-        if LEX.past_clause_re.match(s, a, b) is not None or \
+        pm = LEX.past_clause_lead_re.match(s, a, b)  # 目前,全县已建成…: a lead before the past clause
+        if LEX.past_clause_re.match(s, pm.end() if pm else a, b) is not None or \
                 LEX.past_summary_re.search(s, a, self.clause_end(a)) is not None:
             return LEX.plan_re.search(s, a, b) is None and LEX.again_re.search(s, a, b) is None
         m = LEX.review_opener_re.match(s, a, b)
