@@ -711,7 +711,8 @@ class _Sentence:
                 and not (m.group == "ratio" and s.endswith(LEX.any_verbs, self.a, q.start)) \
                 and not (m.group == "time" and self.level_verb_before_comparator(q)):  # 增长两成, 缩短至三年
             task = (m.group in ("classifier", "people") and q.unit not in LEX.naming_classifiers
-                    and (self.ends_clause(q.suffix_end) or q.low is not None)  # 培育三至五家龙头企业
+                    and (self.ends_clause(q.suffix_end) or q.low is not None  # 培育三至五家龙头企业
+                         or s.endswith(LEX.counting_verbs, self.clause_start(q.start), q.start))  # 增设六个社区客厅
                     and q.start - self.clause_start(q.start) >= 2
                     and (_CJK.match(s, q.start - 1) or s[q.start - 1] in "”\""))  # (…“智慧健康驿站”二十个)
             if not task and (m.group is not None or q.low is None):
