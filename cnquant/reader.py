@@ -1356,9 +1356,19 @@ class _Sentence:
                 if p.quantitative and (metric is None or not self.quantitative(metric)):
                     continue  # 产品质量高于国家标准: no quantity is compared
                 ref = self.text(*m.span("reference"))
-                t = _T(metric[0] if metric else m.start(), m.end(), m.start(), "relative", p.kind or None, None,
-                       None, None, None, None, metric, reference=ref, cues=[m.span()])
-                found.append(t)
+                parts = [metric]
+                if metric is not None and metric[0] > a and s[metric[0] - 1] == "、":
+                    whole = self.strip_metric(self.clause_start_hard(metric[0]), metric[1])
+                    if whole is not None:
+                        metric = whole  # (…、居民收入增长)和经济增长基本同步: the whole list
+                if metric is not None and "、" in s[metric[0]:metric[1]]:
+                    split = self.split_metrics(metric)  # 地方一般公共预算收入、居民收入增长和经济增长基本同步
+                    if len(split) > 1 and all(x is not None and self.quantitative(x) for x in split):
+                        parts = split
+                for part in parts:
+                    t = _T(metric[0] if metric else m.start(), m.end(), m.start(), "relative", p.kind or None, None,
+                           None, None, None, None, part, reference=ref, cues=[m.span()])
+                    found.append(t)
         for p in (LEX.specials if has_special else ()):
             for m in p.regex.finditer(s, a, b):
                 if self.blocked(m.span(), numbers=p.fixed is None) or (p.where_end and not self.ends_clause(m.end())):

@@ -231,7 +231,7 @@ def read_row(raw: str, s: str, a: int, b: int, header: Header | None, policy: To
         x, y = cells[i]
         if s[x:y] in LEX.table_empty or i == unit_i or (roles is not None and roles[i] in ("attr", "unit", "index", "name")):
             continue
-        if not _DIGIT.search(s, x, y) and _WORD_TARGET.search(s, x, y):
+        if not _DIGIT.search(s, x, y) and _WORD_TARGET.search(s, x, y) and not _is_attribute(s, x, y):
             texts.append(i)
             continue
         v = _value(s, x, y)
@@ -244,7 +244,7 @@ def read_row(raw: str, s: str, a: int, b: int, header: Header | None, policy: To
         return None
     attr = None
     for j, (x, y) in enumerate(cells):
-        if j == name_i or y - x > 6:
+        if j == name_i or not _is_attribute(s, x, y):
             continue  # 人均预期寿命 names the indicator; the attribute is a short cell of its own (预期性)
         if any(w in s[x:y] for w in LEX.table_binding):
             attr = (Modality.BINDING, (x, y))
@@ -337,6 +337,11 @@ def read_row(raw: str, s: str, a: int, b: int, header: Header | None, policy: To
         out.append((target.text, target.span, "target", "a value in an indicator table row", target))
     out.extend(_word_targets(raw, s, cells, name_i, (name[0], metric_end), texts, attr))
     return out
+
+
+def _is_attribute(s: str, x: int, y: int) -> bool:
+    """A short cell that gives the attribute of a row (约束性, 预期性), not a target in words."""
+    return y - x <= 6 and any(w in s[x:y] for w in LEX.table_binding + LEX.table_aspirational)
 
 
 def _word_targets(raw: str, s: str, cells, name_i: int, metric, texts: list[int], attr) -> list:
