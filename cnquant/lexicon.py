@@ -13,6 +13,7 @@ False
 from __future__ import annotations
 
 import re
+import sys
 import tomllib
 from dataclasses import dataclass
 from importlib import resources
@@ -87,6 +88,22 @@ def _alternation(words) -> str:
 _CJK_WORD = re.compile("[\u4e00-\u9fff]+")
 
 
+class _FirstOf:
+    """Two regexes searched as one (``search`` gives the first match of either)."""
+
+    __slots__ = ("a", "b")
+
+    def __init__(self, a: re.Pattern, b: re.Pattern | None) -> None:
+        self.a, self.b = a, b
+
+    def search(self, s: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match | None:
+        m = self.a.search(s, pos, endpos)
+        if self.b is None:
+            return m
+        n = self.b.search(s, pos, m.start() if m else endpos)
+        return n or m
+
+
 class Lexicon:
     """All tables of ``lexicon.toml``, compiled."""
 
@@ -138,13 +155,17 @@ class Lexicon:
         rv = data["review"]
         self.review_re = re.compile(_alternation(rv["markers"]))
         # a cue inside one of not_plan_cues (今年 in 今年以来) is no cue
-        cues = []
+        cues: list[str] = []
+        after_numeral: list[str] = []
         for w in sorted(rv["plan_cues"], key=len, reverse=True):
             tails = [e[len(w):] for e in rv.get("not_plan_cues", ()) if e.startswith(w) and len(e) > len(w)]
-            # after a numeral a cue is part of a length of time (一年内投产: not 年内, within this year)
-            cues.append("(?<![0-9一二两三四五六七八九十半])" + re.escape(w)
-                        + ("(?!" + "|".join(map(re.escape, tails)) + ")" if tails else ""))
-        self.plan_re = re.compile("|".join(cues))
+            cue = re.escape(w) + ("(?!" + "|".join(map(re.escape, tails)) + ")" if tails else "")
+            # after a numeral a cue of time is part of a length of time (一年内投产: not 年内, within this
+            # year); those cues get a regex of their own, as a lookbehind would slow every search
+            (after_numeral if w.startswith("年") else cues).append(cue)
+        self.plan_re = _FirstOf(re.compile("|".join(cues)),
+                                re.compile("(?<![0-9一二两三四五六七八九十半])(?:" + "|".join(after_numeral) + ")")
+                                if after_numeral else None)
         self.completed_verbs = _longest_first(rv["completed_verbs"])
         self.consequence_verbs = _longest_first(rv["consequence_verbs"])
         self.base_frames = _longest_first(rv["base_frames"])
