@@ -1256,6 +1256,12 @@ class _Sentence:
                 # 20%的村集体年收入超30万元: the amount says which villages the share counts
                 self.role(q, "qualifier", "a threshold on the things a share counts (20%的村年收入超30万元)")
                 return
+        if q.unit in LEX.list_total_units and LEX.list_total_re.match(s, cs, q.start) \
+                and LEX.list_topic_re.search(s, self.a, self.b) and not LEX.counting_verbs_re.search(s, cs, q.start):
+            # 为民办实事项目…共安排十方面32项; 确定以下八类11个项目为…民生实事项目: the size of the list itself
+            self.role(q, "count", "the number of items the document lists (共安排32项, 以下11个项目)")
+            q.scope = True
+            return
         if q.start > cs and s[q.start - 1] == "在" and q.m.group == "classifier" \
                 and LEX.sized_entities_re.match(s, q.m.end, self.b):
             self.role(q, "count", "the places the work is done in (在39个村改造线路), not a target")
