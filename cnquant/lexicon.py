@@ -275,6 +275,7 @@ class Lexicon:
         self.counting_verbs = _longest_first(nt["task_verbs"] + nt["counting_verbs"])
         self.counting_verbs_re = re.compile(_alternation(self.counting_verbs))
         self.band_nouns = _longest_first(nt["band_nouns"])
+        self.part_openers = _longest_first(nt["part_openers"])
         self.list_total_re = re.compile(nt["list_total"])
         self.list_topic_re = re.compile(nt["list_topic"])
         self.list_total_units = frozenset(nt["list_total_units"])

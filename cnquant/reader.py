@@ -832,6 +832,8 @@ class _Sentence:
         if k == -1 or s.rfind(")", k, q.start) != -1:
             return False
         e = s.find(")", q.end, min(self.b, q.end + 40))
+        if e != -1 and q.unit is not None and s.startswith(LEX.part_openers, k + 1, q.start):
+            return False  # 城区学校10所(含幼儿园4所): a part of the target before it, a target too
         return e != -1
 
     # ---------------------------------------------------------------- context of a numeric target
@@ -946,6 +948,10 @@ class _Sentence:
         self.per_unit(q, lo)
         # number-first (建成3个未来社区) or number-last (新增停车位3500个)
         after = q.suffix_end
+        if after < self.b and s[after] == "(" and s.startswith(LEX.part_openers, after + 1, self.b):
+            close = s.find(")", after + 1, min(self.b, after + 12))
+            if close != -1:  # 新建5个(含改扩建)幼儿园: what is counted comes after the aside
+                after = close + 1
         share = unit == "%" and q.m.chinese and q.m.group == "ratio" and self.share_target(q)  # 三成以上企业
         if after < self.b and (unit not in ("%", "‰") or share) and q.m.group != "time" \
                 and (_CJK.match(s, after) or s[after] == "“") \
