@@ -1373,7 +1373,8 @@ class _Sentence:
                     whole = self.strip_metric(self.clause_start_hard(metric[0]), metric[1])
                     if whole is not None:
                         metric = whole  # (…、居民收入增长)和经济增长基本同步: the whole list
-                if metric is not None and "、" in s[metric[0]:metric[1]]:
+                if metric is not None and ("、" in s[metric[0]:metric[1]] or (
+                        metric[1] < b and s.startswith(LEX.each, metric[1], b))):  # X和Y均完成省下达
                     split = self.split_metrics(metric)  # 地方一般公共预算收入、居民收入增长和经济增长基本同步
                     if len(split) > 1 and all(x is not None and self.quantitative(x) for x in split):
                         parts = split
@@ -1567,6 +1568,8 @@ class _Sentence:
         t = self.s[span[0]:span[1]].rstrip("”\"")
         if t.endswith(LEX.measured_qualities):  # 生态环境质量(持续改善)
             return True
+        for w in LEX.measured_qualities:  # 空气质量优良天数比率: 质量 is measured here
+            t = t.replace(w, "")
         if any(w in t for w in LEX.quantitative_exclude):
             return False
         return t.endswith(LEX.quantitative_heads)
