@@ -194,9 +194,12 @@ def _reported_from_text(text: str) -> _Reported:
 def read_reported(text: str) -> _Reported:
     """Read a reported value: a level (完成117.1亿元, 2.4万人), a change (增长4.4%, 同比下降8%,
     提高1.5个百分点) or a rank (全国第8名)."""
-    s = normalize(text)
+    s = LEX.reported_rewrite_re.sub(lambda m: LEX.reported_rewrites[m.group()], normalize(text))
+    text = s  # 增长了5.8%, 增速为5.8%, 降幅为3.2%: the change as the reader knows it (增长5.8%)
     rm = _RANK_RE.search(s)
-    if rm and not any(c.isdigit() for c in s[rm.end():]):
+    ranked = rm is not None and (rm.group().endswith(("名", "位")) or s[max(0, rm.start() - 1)] in "省市国区县居列")
+    if rm and (not any(c.isdigit() for c in s[rm.end():]) or (ranked and not any(c.isdigit() for c in s[:rm.start()]))):
+        # 全省第1名,连续3年 / 较上年前移2位: the rank named first is the one reported
         return _Reported("rank", Quantity(parse_number(rm.group("n")), None))
     mentions = read(text, mode="phrase")
     targets = [m.target for m in mentions if m.target is not None and m.target.value is not None]

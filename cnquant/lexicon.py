@@ -238,6 +238,9 @@ class Lexicon:
         self.cumulative_metrics = _longest_first(ck["cumulative_metrics"])
         self.rate_level_metrics = _longest_first(ck["rate_level_metrics"])
         self.share_word_re = re.compile(ck["share_words"])
+        rewrites = sorted(ck["reported_rewrites"], key=lambda p: len(p[0]), reverse=True)
+        self.reported_rewrites = dict((w, r) for w, r in rewrites)
+        self.reported_rewrite_re = re.compile("|".join(re.escape(w) for w, _ in rewrites))
         tb = data["tables"]
         self.table_header = tuple((role, tuple(tb[key]), whole) for role, key, whole in (
             ("attr", "header_attr", False), ("unit", "header_unit", True), ("rate", "header_rate", False),

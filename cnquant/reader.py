@@ -690,7 +690,8 @@ class _Sentence:
         if threshold and q.unit is None and m.value >= LEX.threshold_money_from:
             q.unit = "元"  # 迈上千亿台阶: an amount of 亿 or more crossed as a threshold is money
         if m.scale_only and not (q.suffix is None and LEX.prefix_comparator(s, self.a, q.start)) and not threshold \
-                and not (q.suffix and self.level_verb_before_comparator(q) and self.ends_clause(q.suffix_end)):
+                and not (q.suffix and self.level_verb_before_comparator(q) and self.ends_clause(q.suffix_end)) \
+                and not (m.over and m.unit is not None):  # (千余场, 百余名: more than a thousand)
             # (超百辆, 突破千家: a comparator word makes the bare scale word a number)
             if q.suffix in ("以上", "以下", "及以上"):  # (稳定在百亿元以上 ends its clause after a level verb: a target)
                 return self.role(q, "qualifier", "a threshold that qualifies the object (千人以上高山村, 亿元以上项目)")
