@@ -669,10 +669,12 @@ class _Checker:
                                 f"{format_quantity(rep.quantity)} against {t.reference} {format_quantity(refq)} "
                                 f"(band {_fmt(band, refq.unit)}, faster is fine): {'met' if ok else 'not met'}",
                                 tolerance=tol, gap=Quantity(r - refq.magnitude, refq.unit))
-        if t.value is None and t.comparator in (Comparator.GT, Comparator.GE):
-            # 农村居民收入增速快于城镇居民: faster or higher than the reference's value
+        if t.value is None and t.comparator in (Comparator.GT, Comparator.GE, Comparator.LT, Comparator.LE):
+            # 农村居民收入增速快于城镇居民: faster or higher than the reference's value;
+            # 能耗控制在省下达目标以内: at most the assigned value
             r = _in_unit(rep.quantity, refq.unit)
-            ok = r > refq.magnitude if t.comparator is Comparator.GT else r >= refq.magnitude
+            ok = {Comparator.GT: r > refq.magnitude, Comparator.GE: r >= refq.magnitude,
+                  Comparator.LT: r < refq.magnitude, Comparator.LE: r <= refq.magnitude}[t.comparator]
             return self.settled(ok, f"{format_quantity(rep.quantity)} {t.comparator.symbol} {t.reference} "
                                 f"{format_quantity(refq)}: {'met' if ok else 'not met'}",
                                 gap=Quantity(r - refq.magnitude, refq.unit))

@@ -82,6 +82,19 @@ _INDEX_RE = re.compile(r"\s*(?:\d{1,3}[.、)](?![\d%])|\((?:[一二三四五六�
 _QUOTE_RE = re.compile(r"“[^”]{0,80}”|‘[^’]{0,80}’|\"[^\"]{0,80}\"|「[^」]{0,80}」|《[^》]{0,80}》|〔[^〕]{0,12}〕|【[^】]{0,80}】")
 _LABEL_RE = re.compile(r"\s*\[[^\]]{0,80}\]")
 _CODE_RE = re.compile(r"[A-Za-z]+[A-Za-z0-9.&]*\d[A-Za-z0-9.]*|\d+[A-Za-z][A-Za-z0-9]*|\d+(?:[+·]\d+)+")
+_DIGITS_THEN = re.compile(r"\d+(?:\.\d+)?")
+
+
+def _unit_symbol(code: str) -> bool:
+    """500m², 5000m2, 100kW: a number with a unit symbol in Latin letters, not a code such as 5G."""
+    m = _DIGITS_THEN.match(code)
+    if m is None or m.end() == len(code):
+        return False
+    rest = code[m.end():]
+    um = UNIT_RE.match(rest)
+    return um is not None and um.end() == len(rest)
+
+
 # a number starts with a digit, a percent word (百分之, 万分之 …) or a Chinese numeral
 _CAND_RE = re.compile(r"[+-]?\d[\d,.]*|负?(?:" + "|".join(w for w in PERCENT_WORDS if not w[0].isdigit())
                       + r")|[零〇○一二两三四五六七八九十百千万亿点]+")
@@ -465,7 +478,7 @@ class _Sentence:
         lm = _LABEL_RE.match(s, a, b)
         if lm and lm.end() < b:
             self.label = (a, lm.end())
-        self.codes = [m.span() for m in _CODE_RE.finditer(s, a, b)]
+        self.codes = [m.span() for m in _CODE_RE.finditer(s, a, b) if not _unit_symbol(m.group())]
         self.idioms = [m.span() for m in LEX.idiom_re.finditer(s, a, b)]
         self.cue_review = not self.phrase and (
             (LEX.review_re.search(s, a, b) is not None and LEX.plan_re.search(s, a, b) is None)
@@ -1263,7 +1276,7 @@ class _Sentence:
                 # 20%的村集体年收入超30万元: the amount says which villages the share counts
                 self.role(q, "qualifier", "a threshold on the things a share counts (20%的村年收入超30万元)")
                 return
-        if q.unit in LEX.list_total_units and LEX.list_total_re.match(s, cs, q.start) \
+        if q.unit in LEX.list_total_units and LEX.list_total_re.search(s, cs, q.start) \
                 and LEX.list_topic_re.search(s, self.a, self.b) and not LEX.counting_verbs_re.search(s, cs, q.start):
             # 为民办实事项目…共安排十方面32项; 确定以下八类11个项目为…民生实事项目: the size of the list itself
             self.role(q, "count", "the number of items the document lists (共安排32项, 以下11个项目)")
