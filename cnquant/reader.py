@@ -1246,7 +1246,7 @@ class _Sentence:
         pc = LEX.prefix_comparator(s, self.a, q.start)
         if pc is not None:
             k = s.rfind(pc, self.a, q.start)
-        verb = (q.verb in LEX.task_verbs_set) or s.endswith(LEX.counting_verbs, self.a, k)
+        verb = (q.verb in LEX.task_verbs_set) or (q.verb in LEX.counting_verbs) or s.endswith(LEX.counting_verbs, self.a, k)
         if not verb:
             return False
         if q.m.group == "people":
@@ -1270,6 +1270,18 @@ class _Sentence:
             q.scope = True
             return
         cs = self.clause_start(q.start)
+        if q.number_first and q.m.group in ("measure", "time") and q.verb is None and q.comparator is None \
+                and q.suffix is None and not LEX.counting_verbs_re.search(s, cs, q.start) \
+                and LEX.prefix_comparator(s, self.a, q.start) is None \
+                and any(p.role == "target" and p.start > q.m.end and p.start < self.clause_end(q.m.end) for p in self.qs):
+            # 三公里充分就业社区数量达到…的60%: a size in the name of the kind of thing counted
+            self.role(q, "qualifier", "a size that names the kind of thing (三公里充分就业社区, 15分钟生活圈)")
+            return
+        if q.unit in LEX.frequency_units and any(
+                p is not q and p.role == "target" and p.m.group == "people" and p.start < q.start
+                and p.start > self.a and s[p.start - 1] == "为" for p in self.qs):
+            self.role(q, "qualifier", "how often each one is served (为200万名学生开展1次测评)")
+            return
         for p in self.qs:
             if p is not q and p.unit == "%" and cs <= p.start and p.suffix_end < q.start \
                     and s[p.suffix_end] == "的" and p.role == "target":
