@@ -1233,6 +1233,13 @@ class _Sentence:
                 if q.role == "target":
                     self.role(q, "outcome", reason)
 
+    def benefactive(self, q: _Q) -> bool:
+        """为200万名学生(开展…): 为 right before the count (or its comparator word) names who is served."""
+        s = self.s
+        pc = LEX.prefix_comparator(s, self.a, q.start)
+        k = q.start - (len(pc) if pc else 0)
+        return k > self.a and s[k - 1] == "为" and not s.endswith(LEX.not_benefactive, self.a, k)
+
     def task_count(self, q: _Q) -> bool:
         """建成10个以上省级特色小镇, 安装80万个以上智能电表, 资助超过1700名学生: a count with 以上 (or after
         超过/不少于) that a task verb governs is the task quantity, not a threshold on the noun after it;
@@ -1246,7 +1253,7 @@ class _Sentence:
         pc = LEX.prefix_comparator(s, self.a, q.start)
         if pc is not None:
             k = s.rfind(pc, self.a, q.start)
-        verb = (q.verb in LEX.task_verbs_set) or (q.verb in LEX.counting_verbs) or s.endswith(LEX.counting_verbs, self.a, k)
+        verb = (q.verb in LEX.task_verbs_set) or s.endswith(LEX.counting_verbs, self.a, k) or self.benefactive(q)
         if not verb:
             return False
         if q.m.group == "people":
@@ -1279,7 +1286,7 @@ class _Sentence:
             return
         if q.unit in LEX.frequency_units and any(
                 p is not q and p.role == "target" and p.m.group == "people" and p.start < q.start
-                and p.start > self.a and s[p.start - 1] == "为" for p in self.qs):
+                and self.benefactive(p) for p in self.qs):
             self.role(q, "qualifier", "how often each one is served (为200万名学生开展1次测评)")
             return
         for p in self.qs:
