@@ -571,9 +571,13 @@ class _Checker:
         t, rep = self.t, self.rep
         if {rep.kind, t.measure.value} == {"change", "change_rate"} and {rep.quantity.unit, t.unit} == {"%", "百分点"}:
             raise IncompatibleUnitsError(rep.quantity.unit, t.unit, t.text)
+        # 单位GDP能耗降低3%左右: a fall of about 3% on a lower-is-better indicator is a cap like any other
+        # 左右 on one (one_sided_caps): falling further meets it
+        cap = t.comparator is Comparator.APPROX and t.direction is Direction.DECREASE \
+            and LEX.is_lower_is_better(t.metric)
         if rep.kind == t.measure.value:
             r = _in_unit(rep.quantity, t.unit)
-            return self.judge(r, t.unit, lower=False)
+            return self.judge(r, t.unit, lower=cap)
         if rep.kind == "level" and self.base is None and t.measure is Measure.CHANGE_RATE and \
                 rep.quantity.unit == "%" and not any(normalize(t.metric or "").endswith(h) for h in LEX.ratio_heads):
             # 地区生产总值增长6%左右 vs "5.8%": an amount's own level is never in %, so this is its growth
@@ -584,7 +588,7 @@ class _Checker:
                                   "write 上升2.5% for a rise")
             else:
                 self.notes.append("a reported % against a growth target on an amount is read as its growth rate")
-            return self.judge(r, t.unit, lower=False)
+            return self.judge(r, t.unit, lower=cap)
         if rep.kind == "level" and self.base is not None:
             cur = rep.quantity
             prev = self.base.quantity
