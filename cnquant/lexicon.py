@@ -136,6 +136,7 @@ class Lexicon:
         self.comparison_base = _longest_first(m["comparison_base"])
         self.comparison_base_re = re.compile("(?:" + m["comparison_base_pattern"] + ")$")
         self.rate_nouns = _longest_first(m["rate_nouns"])
+        self.amount_heads = _longest_first(m["amount_heads"])
         self.rate_nouns_down = frozenset(m.get("rate_nouns_down", ()))
         self.annualized = _longest_first(m["annualized"])
         self.fillers = _longest_first(m["fillers"])

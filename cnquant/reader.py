@@ -1657,6 +1657,12 @@ class _Sentence:
                     if down:
                         sign = -sign
                     metrics = [metric]
+                elif q.verb is None and s.endswith(LEX.amount_heads, *metric) \
+                        and not s.endswith(LEX.ratio_heads, *metric):
+                    # 地区生产总值6% (a list of targets with the verb left out): an amount is never in %,
+                    # so the % is its growth
+                    measure, direction = "change_rate", "increase"
+                    q.measure = "change_rate"
             default_comp = comp is None
             if comp is None:
                 metric_text = self.text(*metric) if metric else None
