@@ -756,6 +756,10 @@ class _Sentence:
             prev = self.previous(q)
             if prev is not None and prev.role == "outcome":  # 已完成改造63个,惠及居民2.3万户
                 return self.role(q, "outcome", "the reach of a result reported just before it (惠及, 带动)")
+            if prev is not None and not self.has_explicit_comparator(q) and not self.level_verb_before(q):
+                # 改造老旧小区63个,惠及居民2.3万户: how far the task reaches, not a target of its own
+                # (惠及不少于10000个家庭 and 受益人群达6.1万人以上 are)
+                return self.role(q, "count", "the reach of the target before it (惠及, 受益), with no comparator word")
         q.role = "target"
 
     def previous(self, q: _Q) -> _Q | None:
