@@ -120,8 +120,8 @@ class QuantityMatch:
 
 # Thousands separated by commas (38,871) or, as text from PDFs has it, by one space (3 500个; not
 # before another number, which makes it a list of cells).
-_ARABIC = re.compile(r"[+-]?(?:\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?![\d,]|\s\d)|\d+)"
-                     r"(?:\.\d+)?")
+_ARABIC = re.compile(r"[+-]?(?:\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?![\d,]|\s\d)|\d+"
+                     r"|(?=\.\d))(?:\.\d+)?")  # (.5%: a leading point is 0.5)
 _CN_RUN = re.compile(r"[零〇○一二两三四五六七八九十百千万亿点]+")
 _SCALE_RUN = re.compile(r"万亿|千亿|百亿|十亿|千万|百万|十万|万|亿|千|百")
 _TO_ONE = re.compile(r":1(?![\d.:])")
@@ -242,6 +242,8 @@ def match_quantity(s: str, i: int, stop: int | None = None) -> QuantityMatch | N
             raise LimitError(f"number longer than {MAX_DIGITS} digits", s[i:i + 60], 0)
         value = parse_arabic(m.group(0))
         j = m.end()
+        if j + 1 < stop and s[j] == "." and s[j + 1] in "%‰":
+            j += 1  # 6.%: a stray point before the percent sign
         if j < stop and s[j] == "." and j + 1 < stop and s[j + 1].isdigit():
             return None  # 1.2.3 — a version or section number
         sp_ = _SPACE.match(s, j, stop)

@@ -96,7 +96,7 @@ def _unit_symbol(code: str) -> bool:
 
 
 # a number starts with a digit, a percent word (百分之, 万分之 …) or a Chinese numeral
-_CAND_RE = re.compile(r"[+-]?\d[\d,.]*|负?(?:" + "|".join(w for w in PERCENT_WORDS if not w[0].isdigit())
+_CAND_RE = re.compile(r"[+-]?\.?\d[\d,.]*|负?(?:" + "|".join(w for w in PERCENT_WORDS if not w[0].isdigit())
                       + r")|[零〇○一二两三四五六七八九十百千万亿点]+")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
