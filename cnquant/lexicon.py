@@ -331,6 +331,8 @@ class Lexicon:
         metric = _normalize(metric)
         if self._lower_re.search(metric) is None or self._exempt_re.search(metric) is not None:
             return None
+        if metric.startswith(self.counting_verbs) or metric.startswith(("为", "对")):
+            return None  # 安装火灾探测报警器, 开展事故应急演练: a task done about the thing, not its count
         for w in self.lower_is_better:  # the longest word, as the list is ordered
             if w in metric:
                 return w

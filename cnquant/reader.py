@@ -956,14 +956,15 @@ class _Sentence:
         # the measure
         unit = q.unit
         if q.verb in LEX.change_verbs:
-            if unit in ("%", "倍"):
+            if unit in ("%", "倍", "‰"):
                 q.measure = "change_rate"
             elif unit in ("百分点", "千分点") or q.based:
                 q.measure = "change"
         elif unit in ("百分点",) and q.verb is None:
             q.measure = "change"
         # a rate: 每万名老人拥有20张床位 -> 张/万人; 每月完成250堂 -> 堂/月
-        self.per_unit(q, lo)
+        # (每千人口拥有…托位数2025年达到4.5个: the 每 of the rate may stand before a date in the clause)
+        self.per_unit(q, self.clause_start(q.start) if window is not None and window.role == "date" else lo)
         # number-first (建成3个未来社区) or number-last (新增停车位3500个)
         after = q.suffix_end
         if after < self.b and s[after] == "(" and s.startswith(LEX.part_openers, after + 1, self.b):
@@ -1056,7 +1057,7 @@ class _Sentence:
 
     def change_applies(self, q: _Q, lo: int, verb_start: int) -> bool:
         """A change verb before an amount makes a change only with %, 倍, 百分点 or a base year."""
-        if q.unit in ("%", "倍", "百分点", "千分点"):
+        if q.unit in ("%", "倍", "百分点", "千分点", "‰"):
             return True
         s = self.s
         return (s.endswith(LEX.comparison_base, lo, verb_start)
@@ -1236,6 +1237,14 @@ class _Sentence:
             for q in self.qs:
                 if q.role == "target":
                     self.role(q, "outcome", reason)
+
+    def verb_object_change(self, metric: tuple[int, int]) -> str | None:
+        """The change verb that opens a metric whose object is an amount, not a ratio (压减…支出 | 10%), or None."""
+        s = self.s
+        v = LEX.change_verbs.starting_at(s, metric[0], metric[1])
+        if v is None or len(v) < 2 or metric[1] - metric[0] - len(v) < 2 or s.endswith(LEX.ratio_heads, *metric):
+            return None
+        return v
 
     def benefactive(self, q: _Q) -> bool:
         """为200万名学生(开展…): 为 right before the count (or its comparator word) names who is served."""
@@ -1661,6 +1670,15 @@ class _Sentence:
                     if down:
                         sign = -sign
                     metrics = [metric]
+                elif q.verb is None and self.verb_object_change(metric) is not None:
+                    # 压减非急需非刚性支出10%, 降低单位GDP能耗3%: the verb opens the clause, its object follows
+                    v = self.verb_object_change(metric)
+                    measure, metric = "change_rate", self.strip_metric(metric[0] + len(v), metric[1])
+                    q.measure = "change_rate"
+                    if v in LEX.decrease:
+                        sign = -sign
+                    metrics = [metric]
+                    q.cues.append((q.metric[0], q.metric[0] + len(v)) if q.metric else (0, 0))
                 elif q.verb is None and s.endswith(LEX.amount_heads, *metric) \
                         and not s.endswith(LEX.ratio_heads, *metric):
                     # 地区生产总值6% (a list of targets with the verb left out): an amount is never in %,
@@ -1670,7 +1688,8 @@ class _Sentence:
             default_comp = comp is None
             if comp is None:
                 metric_text = self.text(*metric) if metric else None
-                lower_word = LEX.lower_is_better_word(metric_text) if measure == "level" else None
+                lower_word = LEX.lower_is_better_word(metric_text) if measure == "level" and not q.number_first \
+                    else None  # (为8000名老人安装火灾报警器: a count of what is done is never lower-is-better)
                 if measure == "level" and q.verb in LEX.level_verbs_down:
                     lower_word = None
                     comp = "<="  # 降至5%, 压减至100万吨, 缩短至30分钟: bring it down to at most
