@@ -570,9 +570,14 @@ class _Sentence:
     def try_range(self, q: _Q) -> None:
         s = self.s
         k = q.end
+        while k < self.b and s[k] == " " and k - q.end < 2:
+            k += 1  # 增长 4.5% 至 5%: typeset text puts spaces around the range mark
         for j in LEX.range_joiners:
             if s.startswith(j, k, self.b):
-                m2 = match_quantity(s, k + len(j), self.b)
+                k2 = k + len(j)
+                while k2 < self.b and s[k2] == " " and k2 - k - len(j) < 2:
+                    k2 += 1
+                m2 = match_quantity(s, k2, self.b)
                 if m2 is None or m2.low is not None or m2.end > self.b:
                     return
                 if q.m.unit is not None and m2.unit is not None and q.m.unit != m2.unit:
@@ -958,7 +963,7 @@ class _Sentence:
         if q.verb in LEX.change_verbs:
             if unit in ("%", "倍", "‰"):
                 q.measure = "change_rate"
-            elif unit in ("百分点", "千分点") or q.based:
+            elif unit in ("百分点", "千分点") or q.based or q.verb in LEX.raise_verbs:
                 q.measure = "change"
         elif unit in ("百分点",) and q.verb is None:
             q.measure = "change"
@@ -1060,6 +1065,9 @@ class _Sentence:
         if q.unit in ("%", "倍", "百分点", "千分点", "‰"):
             return True
         s = self.s
+        if s.startswith(LEX.raise_verbs, verb_start, q.start) and q.unit is not None \
+                and s.endswith(LEX.standard_heads, lo, verb_start - (1 if s[verb_start - 1] in "再又" else 0)):
+            return True  # 基础养老金月最低标准再提高20元: a standard raised by an amount
         return (s.endswith(LEX.comparison_base, lo, verb_start)
                 or s.endswith(LEX.comparison_base, lo, max(lo, verb_start - 1))
                 or LEX.comparison_base_re.search(s, lo, verb_start) is not None
