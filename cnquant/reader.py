@@ -720,6 +720,14 @@ class _Sentence:
             return self.role(q, "qualifier", "a grade or class of the thing counted (10亿级以上项目)")
         if self.parenthetical(q):
             return self.role(q, "parenthetical")
+        if (nxt + 1 < self.b and s[nxt] == ":" and s[nxt + 1].isdigit()) or (
+                q.start - 2 >= self.a and s[q.start - 1] == ":" and s[q.start - 2].isdigit()):
+            return self.role(q, "number", "a term of a ratio (配额比例由40:60调至50:50)")
+        if m.chinese and m.value == 1 and q.unit is not None and m.group == "classifier" and q.low is None:
+            e = self.clause_end(q.m.end)
+            d = s.find("的", q.m.end, min(e, q.m.end + 16))
+            if d - q.m.end >= 3:  # 打造一支懂经济、善洽谈的招商队伍: 一支 is an article, not a count
+                return self.role(q, "count", "an article before a described thing (一支…的队伍)")
         if m.chinese and m.group == "ratio" and nxt < self.b and _CJK.match(s, nxt) and s[nxt] not in _CONNECTORS \
                 and not s.startswith(LEX.predicates, nxt, self.b) and not self.share_target(q):
             return self.role(q, "count", "a share of the things named next (近三成企业), not a target")
