@@ -993,7 +993,10 @@ class _Sentence:
                 and not s.startswith(LEX.distributors, after, self.b) \
                 and not s.startswith(LEX.predicates, after, self.b) \
                 and not s.startswith(LEX.generic_nouns, after, self.b) \
-                and not (_TASK_NOUN.match(s, after, self.b) and self.strip_metric(lo, q.prefix_start)):
+                and not (_TASK_NOUN.match(s, after, self.b) and self.strip_metric(lo, q.prefix_start)) \
+                and not (LEX.counting_verbs_re.match(s, after, self.b) and self.strip_metric(lo, q.prefix_start)
+                         and _CAND_RE.search(s, after, self.clause_end(after)) is not None):
+            # (安排资金2亿元建设公园10个: a task verb after the amount starts the next target)
             q.number_first = True
             e = after
             while e < self.b and s[e] not in _DELIMS and s[e] not in "和与及" and e - after < 30:
@@ -1254,6 +1257,32 @@ class _Sentence:
                 if q.role == "target":
                     self.role(q, "outcome", reason)
 
+    def classifies_counted(self, q: _Q) -> bool:
+        """Whether the amount q stands right before a noun that a count later in the clause counts
+        (十亿元企业30家; a bracketed equivalent, 以上 and an 或-alternative may come between)."""
+        s, b = self.s, self.b
+        j = q.m.end
+        if j < b and s[j] == "(":
+            close = s.find(")", j, min(b, j + 16))
+            if close == -1:
+                return False
+            j = close + 1
+        if s.startswith(("以上", "及以上"), j, b):
+            j += 2 if s.startswith("以上", j, b) else 3
+        if s.startswith("或", j, b):
+            m2 = match_quantity(s, j + 1, b)
+            if m2 is None or m2.unit is None:
+                return False
+            j = m2.end
+        if j >= b or not _CJK.match(s, j) or s[j] in _CONNECTORS or s[j] == "的" \
+                or s.startswith(LEX.predicates, j, b) or s.startswith(LEX.generic_nouns, j, b) \
+                or LEX.counting_verbs_re.match(s, j, b) or s.startswith(LEX.any_verbs, j, b) \
+                or s.startswith(("用于", "支持", "建设", "实施", "开展"), j, b):
+            return False  # (安排资金2亿元建设公园10个: the amount funds a task, a target of its own)
+        e = self.clause_end(j)
+        return any(p is not q and p.start > j and p.start < e and p.m.group in ("classifier", "people")
+                   and p.role == "target" for p in self.qs)
+
     def verb_object_change(self, metric: tuple[int, int]) -> str | None:
         """The change verb that opens a metric whose object is an amount, not a ratio (压减…支出 | 10%), or None."""
         s = self.s
@@ -1306,6 +1335,10 @@ class _Sentence:
             q.scope = True
             return
         cs = self.clause_start(q.start)
+        if q.m.group == "money" and self.classifies_counted(q):
+            # 培育十亿元企业30家, 引进超30亿元或3亿美元项目6个: the amount says which things are counted
+            self.role(q, "qualifier", "an amount that classifies the things counted next (十亿元企业30家)")
+            return
         if q.number_first and q.m.group in ("measure", "time") and q.verb is None and q.comparator is None \
                 and q.suffix is None and not LEX.counting_verbs_re.search(s, cs, q.start) \
                 and LEX.prefix_comparator(s, self.a, q.start) is None \
