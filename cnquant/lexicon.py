@@ -282,6 +282,7 @@ class Lexicon:
         self.counting_verbs_re = re.compile(_alternation(self.counting_verbs))
         self.band_nouns = _longest_first(nt["band_nouns"])
         self.frequency_units = frozenset(nt["frequency_units"])
+        self.purpose_verbs = _longest_first(nt["purpose_verbs"])
         self.not_benefactive = tuple(nt["not_benefactive"])
         self.part_openers = _longest_first(nt["part_openers"])
         self.list_total_re = re.compile(nt["list_total"])

@@ -995,7 +995,8 @@ class _Sentence:
                 and not s.startswith(LEX.generic_nouns, after, self.b) \
                 and not (_TASK_NOUN.match(s, after, self.b) and self.strip_metric(lo, q.prefix_start)) \
                 and not (LEX.counting_verbs_re.match(s, after, self.b) and self.strip_metric(lo, q.prefix_start)
-                         and _CAND_RE.search(s, after, self.clause_end(after)) is not None):
+                         and _CAND_RE.search(s, after, self.clause_end(after)) is not None) \
+                and not (s.startswith(LEX.purpose_verbs, after, self.b) and self.strip_metric(lo, q.prefix_start)):
             # (安排资金2亿元建设公园10个: a task verb after the amount starts the next target)
             q.number_first = True
             e = after
