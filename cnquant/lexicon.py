@@ -156,7 +156,7 @@ class Lexicon:
         self._lower_re = re.compile(_alternation(self.lower_is_better) or "(?!)")
         self._exempt_re = re.compile(_alternation(self.lower_exempt) or "(?!)")
         rv = data["review"]
-        self.review_re = re.compile(_alternation(rv["markers"]))
+        self.review_re = re.compile("|".join([_alternation(rv["markers"])] + list(rv.get("marker_patterns", ()))))
         # a cue inside one of not_plan_cues (今年 in 今年以来) is no cue
         cues: list[str] = []
         after_numeral: list[str] = []
