@@ -494,6 +494,12 @@ class _Sentence:
             for q in self.qs:  # 开工建设…一期、…二期等12条道路: the Chinese numerals name phases
                 if q.role == "target" and q.m.chinese and not self.has_explicit_comparator(q):
                     self.role(q, "count")
+        if self.phrase and any(q.role == "target" and q.unit is not None for q in self.qs):
+            for q in self.qs:  # 12345热线事项解决率提至90%以上: a number glued to a name is part of it
+                if q.role == "target" and q.unit is None and not q.m.chinese and q.m.end < self.b \
+                        and _CJK.match(s, q.m.end) and not self.has_explicit_comparator(q) \
+                        and not self.level_verb_before(q):
+                    self.role(q, "number", "a number that is part of a name (12345热线, 81890平台)")
         for q in self.qs:
             if q.role == "target":
                 q.base_cues = list(q.cues)

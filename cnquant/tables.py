@@ -261,9 +261,12 @@ def read_row(raw: str, s: str, a: int, b: int, header: Header | None, policy: To
     name_text = s[name[0]:name[1]]
     g = LEX.table_growth_re.search(name_text)
     metric_end = name[0] + g.start() if g else name[1]
+    # with no header, of several values in the row's own unit the first is the base (99% | 99%以上)
+    own = [i for i, v in values if v[2].unit is None or v[2].unit == unit]
     for i, (pre, suf, m, low, high) in values:
         role = roles[i] if roles is not None else (
-            "base" if (len(bare) > 1 and i == bare[0]) or (texts and i < texts[0] and m.unit is None)
+            "base" if (len(bare) > 1 and i == bare[0]) or (len(own) > 1 and i == own[0])
+            or (texts and i < texts[0] and m.unit is None)
             else ("rate" if m.unit == "%" and unit not in ("%", None) and unit != "百分点" else "target"))
         x, y = cells[i]
         if role == "base":
