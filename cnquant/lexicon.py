@@ -177,6 +177,7 @@ class Lexicon:
         self.review_predicates = _longest_first(rv["review_predicates"])
         self.plan_openers = _longest_first(rv["plan_openers"])
         self.exact_figure_digits = int(rv["exact_figure_digits"])
+        self.exact_figure_groups = frozenset(rv["exact_figure_groups"])
         self.level_with_change_digits = int(rv["level_with_change_digits"])
         self.odd_decimal_amounts = int(rv["odd_decimal_amounts"])
         self.review_opener_re = re.compile(rv["sentence_openers"])

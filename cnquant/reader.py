@@ -1203,7 +1203,8 @@ class _Sentence:
                 and not any(m.role == "index" for m in self.others):  # list items and table rows plan
             for q in self.qs:
                 if q.role == "target" and q.low is None and not self.has_explicit_comparator(q) \
-                        and significant_digits(q.m.value) >= LEX.exact_figure_digits:
+                        and significant_digits(q.m.value) >= LEX.exact_figure_digits \
+                        and q.m.group in LEX.exact_figure_groups:
                     self.review = True
                     reason = (f"{self.text(q.start, q.end)} is an exact figure and the sentence has no plan cue: "
                               "a reported result, not a target")

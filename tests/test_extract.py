@@ -188,9 +188,11 @@ def test_a_joiner_after_a_quantity_is_not_the_next_indicator():
 
 def test_reported_looking_figures_under_a_plan_heading_stay_targets():
     # read on its own, an exact figure with no plan cue is a result; under a plan heading it is planned
-    assert cq.extract("新增城镇就业12345人。") == []
-    doc = "二、2024年主要预期目标\n新增城镇就业12345人,城乡居民人均可支配收入增长6.4%。\n"
-    assert [str(t.value) for t in cq.extract(doc)] == ["12345人", "6.4%"]
+    assert cq.extract("完成一般公共预算收入12.34亿元。") == []
+    doc = "二、2024年主要预期目标\n一般公共预算收入12.34亿元,城乡居民人均可支配收入增长6.4%。\n"
+    assert [str(t.value) for t in cq.extract(doc)] == ["12.34亿元", "6.4%"]
+    # an exact count is no sign of a report: 民生实事 lists plan them (改造户数18687户)
+    assert [str(t.value) for t in cq.extract("新增城镇就业12345人。")] == ["12345人"]
 
 
 def test_a_sentence_dated_before_the_plan_year_reports_results():
