@@ -1506,13 +1506,18 @@ class _Sentence:
             found.append(t)
         if LEX.direction_trigger.search(s, a, b):
             found.extend(self.directions())
-        # numbers in the subject of a 全覆盖 / 清零 clause are thresholds
-        for t in found:
+        # numbers in the subject of a 全覆盖 / 清零 clause are thresholds, but a plain count there is the
+        # task and 清零 its verb (完成汾河谷地11.4万户散煤清零任务: 11.4万户 to clear, not == 0)
+        for t in list(found):
             if t.measure == "special":
                 cs = self.clause_start(t.anchor)
-                for q in self.qs:
-                    if q.role == "target" and cs <= q.start < t.anchor:
-                        self.role(q, "qualifier", "a threshold inside the subject of a 全覆盖/清零 target")
+                inside = [q for q in self.qs if q.role == "target" and cs <= q.start < t.anchor]
+                if t.value == 0 and inside and all(q.m.group in ("classifier", "people") and q.suffix is None
+                                                    and not q.m.over for q in inside):
+                    found.remove(t)
+                    continue
+                for q in inside:
+                    self.role(q, "qualifier", "a threshold inside the subject of a 全覆盖/清零 target")
         if self.review:
             for t in found:
                 self.others.append(Mention(self.text(t.start, t.end), (t.start, t.end), "outcome",
