@@ -1135,6 +1135,9 @@ class _Sentence:
                         and _CELL_RE.search(gap) is None)))
             if not joined:
                 q.metric = own_metric
+                if gap.startswith(("、", "和")) and p.unit and "/" in p.unit and q.unit \
+                        and p.unit.split("/", 1)[0] == q.unit and "每" not in gap and len(gap) <= 12:
+                    q.unit = q.unit + "/" + p.unit.split("/", 1)[1]  # 每千人口拥有执业医师数3.7人、注册护士数5.1人
                 continue
             tight = gap.strip() in ("、", "和", "与", "及")
             if q.metric is None and not q.number_first:
