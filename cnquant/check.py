@@ -682,6 +682,11 @@ class _Checker:
             return self.settled(ok, f"{format_quantity(rep.quantity)} {t.comparator.symbol} {t.reference} "
                                 f"{format_quantity(refq)}: {'met' if ok else 'not met'}",
                                 gap=Quantity(r - refq.magnitude, refq.unit))
+        if t.unit in ("百分点", "千分点") and t.value is not None:
+            # 增速高于全省平均水平1个百分点: the lead over the reference, in points
+            point = "%" if t.unit == "百分点" else "‰"
+            lead = _in_unit(rep.quantity, point) - _in_unit(refq, point)
+            return self.judge(lead, t.unit, label=f"{_fmt(lead, t.unit)} ahead of {t.reference}", lower=False)
         # a share of another indicator: 达“浙丽保”参保人数的60%以上
         if refq.magnitude == 0:
             return self.verdict(INDETERMINATE, "the reference value is zero")

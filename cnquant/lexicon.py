@@ -137,6 +137,7 @@ class Lexicon:
         self.comparison_base_re = re.compile("(?:" + m["comparison_base_pattern"] + ")$")
         self.rate_nouns = _longest_first(m["rate_nouns"])
         self.amount_heads = _longest_first(m["amount_heads"])
+        self.above_reference_re = re.compile(m["above_reference"])
         self.raise_verbs = _longest_first(m["raise_verbs"])
         self.standard_heads = _longest_first(m["standard_heads"])
         self.rate_nouns_down = frozenset(m.get("rate_nouns_down", ()))

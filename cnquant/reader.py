@@ -1770,6 +1770,13 @@ class _Sentence:
             if q.relative_ref:
                 measure = "relative"
                 reference = self.text(*q.relative_ref)
+            elif unit in ("百分点", "千分点"):
+                am = LEX.above_reference_re.search(s, self.clause_start(q.start), q.start)
+                if am is not None:  # 一般公共预算收入高于全市7个百分点以上: ahead of another place by N points
+                    measure, reference = "relative", self.text(*am.span("reference"))
+                    if metric is not None and metric[1] > am.start():
+                        metric = self.strip_metric(metric[0], am.start())
+                        metrics = [metric]
             if comp == "between":
                 value = None
             own = q.metric if q.metric is not None else None  # an inherited metric is not part of this text

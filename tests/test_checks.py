@@ -19,7 +19,8 @@ def test_check_table(row):
         with pytest.raises(getattr(cq, row["error"])):
             check(row["target"], row["reported"], baseline=row.get("baseline"), as_of=as_of)
         return
-    v = check(row["target"], row["reported"], baseline=row.get("baseline"), as_of=as_of)
+    v = check(row["target"], row["reported"], baseline=row.get("baseline"), reference=row.get("reference"),
+              as_of=as_of)
     assert v.status == row["expected"], v.reason
     if "progress" in row:
         assert v.progress == row["progress"], v.reason
