@@ -686,6 +686,8 @@ class _Sentence:
             return self.role(q, "idiom")
         if q.start > self.a and s[q.start - 1] == "第" and m.group != "time":
             return self.role(q, "ordinal")
+        if q.unit == "届" and 1900 <= m.value <= 2100 and not m.chinese:
+            return self.role(q, "date", "the class of a year (2023届高校毕业生)")
         if m.group == "time":
             if s.startswith(LEX.date_after, q.end - len(q.unit or ""), self.b) or self.date_like(q):
                 w = LEX.date_after.starting_at(s, q.end - len(q.unit or ""), self.b)
