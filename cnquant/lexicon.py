@@ -100,8 +100,15 @@ class _FirstOf:
         m = self.a.search(s, pos, endpos)
         if self.b is None:
             return m
-        n = self.b.search(s, pos, m.start() if m else endpos)
-        return n or m
+        for n in self.b.finditer(s, pos, m.start() if m else endpos):
+            k = n.start()
+            before = s[k - 1] if k > 0 else ""
+            if n.group().startswith("年") and before and before in "0123456789一二两三四五六七八九十半":
+                continue
+            if not n.group().startswith("年") and s[max(0, k - 2):k] == "预计":
+                continue
+            return n
+        return m
 
 
 class Lexicon:
@@ -166,10 +173,12 @@ class Lexicon:
             cue = re.escape(w) + ("(?!" + "|".join(map(re.escape, tails)) + ")" if tails else "")
             # after a numeral a cue of time is part of a length of time (一年内投产: not 年内, within this
             # year); those cues get a regex of their own, as a lookbehind would slow every search
-            (after_numeral if w.startswith("年") else cues).append(cue)
+            # a cue of time after a numeral is a length of time (一年内投产: not 年内, within this year), and
+            # after 预计 a forecast (预计今年高校毕业生超过1170万人); those are checked apart, as a lookbehind
+            # in the regex would slow every search
+            (after_numeral if w.startswith("年") or w in ("今年", "明年") else cues).append(cue)
         self.plan_re = _FirstOf(re.compile("|".join(cues)),
-                                re.compile("(?<![0-9一二两三四五六七八九十半])(?:" + "|".join(after_numeral) + ")")
-                                if after_numeral else None)
+                                re.compile("|".join(after_numeral)) if after_numeral else None)
         self.completed_verbs = _longest_first(rv["completed_verbs"])
         self.consequence_verbs = _longest_first(rv["consequence_verbs"])
         self.base_frames = _longest_first(rv["base_frames"])

@@ -1737,15 +1737,14 @@ class _Sentence:
                     if down:
                         sign = -sign
                     metrics = [metric]
-                elif q.verb is None and self.verb_object_change(metric) is not None:
+                elif q.verb is None and (v := self.verb_object_change(metric)) is not None:
                     # 压减非急需非刚性支出10%, 降低单位GDP能耗3%: the verb opens the clause, its object follows
-                    v = self.verb_object_change(metric)
+                    q.cues.append((metric[0], metric[0] + len(v)))
                     measure, metric = "change_rate", self.strip_metric(metric[0] + len(v), metric[1])
                     q.measure = "change_rate"
                     if v in LEX.decrease:
                         sign = -sign
                     metrics = [metric]
-                    q.cues.append((q.metric[0], q.metric[0] + len(v)) if q.metric else (0, 0))
                 elif q.verb is None and s.endswith(LEX.amount_heads, *metric) \
                         and not s.endswith(LEX.ratio_heads, *metric):
                     # 地区生产总值6% (a list of targets with the verb left out): an amount is never in %,
