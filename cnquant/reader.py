@@ -1217,13 +1217,17 @@ class _Sentence:
             for q in ([] if self.review else self.qs):
                 if q.role == "target" and q.measure == "change_rate" and q.unit == "%" and q.sign > 0 \
                         and q.low is None and not self.has_explicit_comparator(q) \
+                        and q.m.value != q.m.value.to_integral_value() \
                         and s.endswith(LEX.same_period_growth, self.clause_start(q.start), q.start):
                     self.review = True  # 全市地区生产总值同比增长4.5%: growth on the same period is reported
                     reason = (f"a growth of {self.text(q.start, q.end)} on the same period is reported, not "
                               "planned, and the sentence has no plan cue")
                     break
                 if q.role == "target" and q.measure == "change_rate" and q.unit == "%" and q.sign > 0 \
-                        and q.low is None and not self.has_explicit_comparator(q) and _odd_tenths(q.m.value):
+                        and q.low is None and not self.has_explicit_comparator(q) and _odd_tenths(q.m.value) \
+                        and not (s.find("分别", self.a, q.start) != -1
+                                 and any(p.role == "target" and p.suffix for p in self.qs)):
+                    # (分别增长5.2%、8%左右: a 分别 list with a comparator word on one of its values plans)
                     self.review = True  # 城乡居民人均可支配收入分别增长4.4%、6.4%
                     reason = (f"a growth of {self.text(q.start, q.end)} is reported, not planned (planned rates are "
                               "whole or half percents) and the sentence has no plan cue")
