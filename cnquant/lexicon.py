@@ -345,11 +345,12 @@ class Lexicon:
         metric = _normalize(metric)
         if self._lower_re.search(metric) is None or self._exempt_re.search(metric) is not None:
             return None
-        if metric.startswith(self.counting_verbs) or metric.startswith(("为", "对")):
-            return None  # 安装火灾探测报警器, 开展事故应急演练: a task done about the thing, not its count
+        task = metric.startswith(self.counting_verbs) or metric.startswith(("为", "对"))
         for w in self.lower_is_better:  # the longest word, as the list is ordered
             if w in metric:
-                return w
+                # 安装火灾探测报警器, 开展事故应急演练: a task done about the thing, not its count; but
+                # 新建商品住宅价格涨幅 still ends with the lower-is-better indicator
+                return None if task and not metric.endswith(w) else w
         return None
 
 
