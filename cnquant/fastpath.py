@@ -77,7 +77,7 @@ def fast_target(raw: str, tolerance: TolerancePolicy) -> Target | None:
     if metric_raw.endswith("的") and any(w in metric_raw for w in LEX.share_of):
         return None  # 达到“浙丽保”参保人数的60%: a share of another indicator
     verb, pre, suf = m.group("verb"), m.group("pre"), m.group("suf")
-    if verb is None and m.group("unit") in ("%", "％", "‰"):
+    if verb is None and m.group("unit") in ("%", "‰"):
         v = LEX.change_verbs.starting_at(s, m.start("metric"), m.end("metric"))
         if metric_raw.endswith(LEX.amount_heads) or (v is not None and len(v) >= 2):
             return None  # 地区生产总值6%, 压减…支出10%: a growth or a fall (the reader decides)

@@ -89,12 +89,13 @@ _CJK_WORD = re.compile("[\u4e00-\u9fff]+")
 
 
 class _FirstOf:
-    """Two regexes searched as one (``search`` gives the first match of either)."""
+    """Two regexes searched as one (``search`` gives the first match of either); a match of the second
+    is skipped when the guard of its word matches the text just before it."""
 
-    __slots__ = ("a", "b")
+    __slots__ = ("a", "b", "guards")
 
-    def __init__(self, a: re.Pattern, b: re.Pattern | None) -> None:
-        self.a, self.b = a, b
+    def __init__(self, a: re.Pattern, b: re.Pattern | None, guards: dict[str, re.Pattern]) -> None:
+        self.a, self.b, self.guards = a, b, guards
 
     def search(self, s: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match | None:
         m = self.a.search(s, pos, endpos)
@@ -102,10 +103,8 @@ class _FirstOf:
             return m
         for n in self.b.finditer(s, pos, m.start() if m else endpos):
             k = n.start()
-            before = s[k - 1] if k > 0 else ""
-            if n.group().startswith("年") and before and before in "0123456789一二两三四五六七八九十半":
-                continue
-            if not n.group().startswith("年") and s[max(0, k - 2):k] == "预计":
+            guard = self.guards.get(n.group())
+            if guard is not None and guard.search(s, max(0, k - 4), k):
                 continue
             return n
         return m
@@ -167,18 +166,16 @@ class Lexicon:
         self.review_re = re.compile("|".join([_alternation(rv["markers"])] + list(rv.get("marker_patterns", ()))))
         # a cue inside one of not_plan_cues (今年 in 今年以来) is no cue
         cues: list[str] = []
-        after_numeral: list[str] = []
+        guarded: list[str] = []
+        not_after = {w: re.compile(g) for w, g in rv.get("plan_cues_not_after", {}).items()}
         for w in sorted(rv["plan_cues"], key=len, reverse=True):
             tails = [e[len(w):] for e in rv.get("not_plan_cues", ()) if e.startswith(w) and len(e) > len(w)]
             cue = re.escape(w) + ("(?!" + "|".join(map(re.escape, tails)) + ")" if tails else "")
-            # after a numeral a cue of time is part of a length of time (一年内投产: not 年内, within this
-            # year); those cues get a regex of their own, as a lookbehind would slow every search
-            # a cue of time after a numeral is a length of time (一年内投产: not 年内, within this year), and
-            # after 预计 a forecast (预计今年高校毕业生超过1170万人); those are checked apart, as a lookbehind
+            # a cue with a guard on what precedes it is searched apart and checked in code: a lookbehind
             # in the regex would slow every search
-            (after_numeral if w.startswith("年") or w in ("今年", "明年") else cues).append(cue)
+            (guarded if w in not_after else cues).append(cue)
         self.plan_re = _FirstOf(re.compile("|".join(cues)),
-                                re.compile("|".join(after_numeral)) if after_numeral else None)
+                                re.compile("|".join(guarded)) if guarded else None, not_after)
         self.completed_verbs = _longest_first(rv["completed_verbs"])
         self.consequence_verbs = _longest_first(rv["consequence_verbs"])
         self.base_frames = _longest_first(rv["base_frames"])
@@ -211,6 +208,7 @@ class Lexicon:
         self.window_tails = _longest_first(data["metric"]["window_tails"])
         d = data["distribution"]
         self.respectively = _longest_first(d["respectively"])
+        self.respectively_re = re.compile(_alternation(self.respectively))
         self.each = _longest_first(d["each"])
         self.distributors = _longest_first(list(self.respectively) + list(self.each))
         self.list_separators_re = re.compile(_alternation(d["separators"]))

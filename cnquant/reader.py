@@ -1215,17 +1215,17 @@ class _Sentence:
                               "a reported result, not a target")
                     break
             for q in ([] if self.review else self.qs):
-                if q.role == "target" and q.measure == "change_rate" and q.unit == "%" and q.sign > 0 \
-                        and q.low is None and not self.has_explicit_comparator(q) \
-                        and q.m.value != q.m.value.to_integral_value() \
+                if not (q.role == "target" and q.measure == "change_rate" and q.unit == "%" and q.sign > 0
+                        and q.low is None and not self.has_explicit_comparator(q)):
+                    continue  # only a bare growth in % can look reported
+                if q.m.value != q.m.value.to_integral_value() \
                         and s.endswith(LEX.same_period_growth, self.clause_start(q.start), q.start):
                     self.review = True  # 全市地区生产总值同比增长4.5%: growth on the same period is reported
                     reason = (f"a growth of {self.text(q.start, q.end)} on the same period is reported, not "
                               "planned, and the sentence has no plan cue")
                     break
-                if q.role == "target" and q.measure == "change_rate" and q.unit == "%" and q.sign > 0 \
-                        and q.low is None and not self.has_explicit_comparator(q) and _odd_tenths(q.m.value) \
-                        and not (s.find("分别", self.a, q.start) != -1
+                if _odd_tenths(q.m.value) \
+                        and not (LEX.respectively_re.search(s, self.a, q.start)
                                  and any(p.role == "target" and p.suffix for p in self.qs)):
                     # (分别增长5.2%、8%左右: a 分别 list with a comparator word on one of its values plans)
                     self.review = True  # 城乡居民人均可支配收入分别增长4.4%、6.4%
@@ -1294,7 +1294,7 @@ class _Sentence:
         if j >= b or not _CJK.match(s, j) or s[j] in _CONNECTORS or s[j] == "的" \
                 or s.startswith(LEX.predicates, j, b) or s.startswith(LEX.generic_nouns, j, b) \
                 or LEX.counting_verbs_re.match(s, j, b) or s.startswith(LEX.any_verbs, j, b) \
-                or s.startswith(("用于", "支持", "建设", "实施", "开展"), j, b):
+                or s.startswith(LEX.purpose_verbs, j, b):
             return False  # (安排资金2亿元建设公园10个: the amount funds a task, a target of its own)
         e = self.clause_end(j)
         return any(p is not q and p.start > j and p.start < e and p.m.group in ("classifier", "people")
